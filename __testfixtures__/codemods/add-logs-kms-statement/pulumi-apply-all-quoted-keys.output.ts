@@ -1,0 +1,60 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+const current = aws.getCallerIdentityOutput({});
+const region = aws.getRegionOutput({});
+
+const stack = pulumi.getStack();
+
+const paymentsKey = new aws.kms.Key("payments-key", {
+    description: "Payments service data key",
+    enableKeyRotation: true,
+    policy: pulumi.all([current.accountId, region.name]).apply(([accountId, regionName]) =>
+        JSON.stringify({
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "EnableRootAccountPermissions",
+                    "Effect": "Allow",
+                    "Principal": { "AWS": `arn:aws:iam::${accountId}:root` },
+                    "Action": "kms:*",
+                    "Resource": "*",
+                },
+                {
+                    "Sid": "AllowLambdaDecrypt",
+                    "Effect": "Allow",
+                    "Principal": { "Service": "lambda.amazonaws.com" },
+                    "Action": ["kms:Decrypt"],
+                    "Resource": "*",
+                    "Condition": { "StringEquals": { "aws:SourceAccount": accountId } },
+                }, // lambda reads secrets
+                {
+                    "Sid": "AllowCloudWatchLogsUseOfTheKey",
+                    "Effect": "Allow",
+                    "Principal": { "Service": `logs.${regionName}.amazonaws.com` },
+                    "Action": [
+                        "kms:Encrypt*",
+                        "kms:Decrypt*",
+                        "kms:ReEncrypt*",
+                        "kms:GenerateDataKey*",
+                        "kms:CreateGrant",
+                        "kms:Describe*",
+                    ],
+                    "Resource": "*",
+                    "Condition": {
+                        "ArnLike": {
+                            "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${regionName}:${accountId}:log-group:*`,
+                        },
+                    },
+                },
+            ],
+        }),
+    ),
+});
+
+const paymentsLogs = new aws.cloudwatch.LogGroup(`payments-${stack}-logs`, {
+    retentionInDays: 14,
+    kmsKeyId: paymentsKey.arn,
+});
+
+export const logGroupName = paymentsLogs.name;

@@ -1,0 +1,16 @@
+// The codemod registry: id -> lazy module, so that classifying a log never loads a parser.
+import type { Codemod } from '../src/fix/contract.js';
+
+const loaders: Record<string, () => Promise<{ default: Codemod }>> = {
+  'add-logs-kms-statement': () => import('./add-logs-kms-statement/index.js'),
+  'rename-deprecated-property': () => import('./rename-deprecated-property/index.js'),
+  'set-rds-engine-version': () => import('./set-rds-engine-version/index.js'),
+  'set-rds-instance-class': () => import('./set-rds-instance-class/index.js'),
+};
+
+export const codemodIds = Object.keys(loaders);
+
+export async function loadCodemod(id: string): Promise<Codemod | undefined> {
+  const load = loaders[id];
+  return load ? (await load()).default : undefined;
+}

@@ -1,0 +1,123 @@
+// set-rds-engine-version: `Cannot find version 15.4 for postgres` -> the lowest version the
+// region still offers above it in the same major (src/data/rds-engine-versions.json, or the
+// error's own list of valid versions), written where the failing resource's engine is set.
+import type { Codemod, CodemodContext, CodemodResult } from '../../src/fix/contract.js';
+import type { Site } from './typescript.js';
+
+const INSTANCE_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/instance-engine.d.ts';
+const CLUSTER_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/cluster-engine.d.ts';
+
+function asList(v: string | string[] | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  const list = Array.isArray(v) ? v : v.split(/[\s,]+/);
+  const clean = list.map((x) => x.trim()).filter(Boolean);
+  return clean.length ? clean : undefined;
+}
+
+/**
+ * Whether the project's installed aws-cdk-lib declares `static readonly <member>` on the class.
+ * Looked up next to each source file, walking up to the project root. No aws-cdk-lib found
+ * (not installed, or not a CDK project) -> true: the enum member is what a current CDK has
+ * and what a reviewer expects; a missing member then shows up at compile time, not deploy.
+ */
+export function cdkHasEnumMember(ctx: Pick<CodemodContext, 'readFile'>, fromFiles: string[], className: string, member: string): boolean {
+  const dirs = new Set<string>();
+  for (const f of fromFiles) {
+    const parts = f.split('/').slice(0, -1);
+    for (let i = parts.length; i >= 0; i--) dirs.add(parts.slice(0, i).join('/'));
+  }
+  const dtsName = className.startsWith('Aurora') ? CLUSTER_DTS : INSTANCE_DTS;
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) {
+    const text = ctx.readFile(dir ? `${dir}/${dtsName}` : dtsName);
+    if (text === undefined) continue;
+    const start = text.search(new RegExp(`declare class ${className}\\b`));
+    if (start < 0) return false;
+    const next = text.indexOf('declare class ', start + 1);
+    const body = text.slice(start, next < 0 ? undefined : next);
+    return new RegExp(`static readonly ${member}\\b`).test(body);
+  }
+  return true;
+}
+
+const codemod: Codemod = {
+  id: 'set-rds-engine-version',
+  title: 'Replace an RDS engine version the region no longer offers',
+  languages: ['typescript'],
+
+  prefilter(text, captures) {
+    const version = typeof captures.version === 'string' ? captures.version : '';
+    if (!version) return false;
+    const engine = typeof captures.engine === 'string' ? captures.engine : '';
+    return text.includes(version) || (engine !== '' && text.includes(version.replace(/^\d+\.\d+\.mysql_aurora\./, '').replace(/\./g, '_')));
+  },
+
+  async run(language, ctx): Promise<CodemodResult> {
+    if (language !== 'typescript') return { status: 'not-found', reason: 'no transform for this language', edits: {} };
+    const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
+    const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
+    const { default: transform, selectSites, ENUM_CLASS, enumMember } = await import('./typescript.js');
+    const { pickEngineVersion, engineVersionTable } = await import('../../src/data/rds.js');
+    const className = ENUM_CLASS[engine];
+    if (!className || !version) return { status: 'refused', reason: `engine '${engine}' is not an RDS engine this fix knows`, edits: {} };
+
+    const validVersions = asList(ctx.captures.validVersions);
+    const target = pickEngineVersion(engine, version, validVersions);
+    const useEnum = target ? cdkHasEnumMember(ctx, ctx.files.map((f) => f.path), className, enumMember(engine, target)) : true;
+    const { default: jscodeshift } = await import('jscodeshift');
+
+    const reports: string[] = [];
+    const runOn = (file: { path: string; text: string }, extra: Record<string, unknown>) => {
+      const j = jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts');
+      const api = { j, jscodeshift: j, stats: () => {}, report: (msg: string) => reports.push(`${file.path}: ${msg}`) };
+      try {
+        return transform({ path: file.path, source: file.text }, api, { engine, version, target, enum: useEnum, resources: ctx.resources, ...extra });
+      } catch (err) {
+        reports.push(`${file.path}: skipped: ${(err as Error).message.split('\n')[0]}`);
+        return null;
+      }
+    };
+
+    const sites: Site[] = [];
+    for (const file of ctx.files) runOn(file, { collect: (found: Site[]) => sites.push(...found) });
+
+    if (sites.length === 0) {
+      for (const file of ctx.files) runOn(file, {});
+      const fixed = reports.find((r) => r.includes('already-fixed:'));
+      if (fixed) return { status: 'already-fixed', reason: fixed.replace(/^.*already-fixed: /, ''), edits: {} };
+      return { status: 'not-found', reason: `no ${engine} engine version ${version} in the candidate files`, edits: {} };
+    }
+    if (!target) {
+      const table = engineVersionTable();
+      return {
+        status: 'refused',
+        reason: `no ${engine} version above ${version} in the same major is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
+        edits: {},
+      };
+    }
+    const pick = selectSites(sites, ctx.resources);
+    if ('refused' in pick) return { status: 'refused', reason: pick.refused, edits: {} };
+
+    if (pick.selected.length === 0) {
+      const named = ctx.resources.map((r) => r.id ?? r.constructPath).join(', ');
+      return { status: 'not-found', reason: `${version} is set only for resources the log does not name (not ${named})`, edits: {} };
+    }
+    const only = pick.selected.map((s) => s.key);
+    const edits: Record<string, string> = {};
+    for (const file of ctx.files) {
+      if (!pick.selected.some((s) => s.file === file.path)) continue;
+      const out = runOn(file, { only });
+      if (typeof out === 'string' && out !== file.text) edits[file.path] = out;
+    }
+    if (Object.keys(edits).length === 0) return { status: 'not-found', reason: reports.join('; ') || 'nothing to change', edits: {} };
+    const how = useEnum ? enumMember(engine, target) : `${className}.of('${target}', ...)`;
+    const left = sites.length - pick.selected.length;
+    return {
+      status: 'proposed',
+      reason: `${engine} ${version} -> ${target} (${how}) in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}` +
+        (left > 0 ? `; ${left} other place(s) with ${version} belong to resources the log does not name and were left alone` : ''),
+      edits,
+    };
+  },
+};
+
+export default codemod;

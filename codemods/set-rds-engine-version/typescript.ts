@@ -1,0 +1,459 @@
+// jscodeshift transform: replace an RDS engine version the region no longer offers.
+//
+//   npx jscodeshift -t codemods/set-rds-engine-version/typescript.ts --parser ts \
+//     --engine=postgres --engineVersion='"15.4"' [--target='"15.8"'] [--enum=false] [--resources=OrdersDbA1B2C3D4] lib/
+// (the CLI owns --version and JSON-parses values, so versions go as JSON strings; in-process the
+// capture is `version`.)
+//
+// Sites, for the captured engine and version only:
+//   rds.PostgresEngineVersion.VER_15_4          -> VER_15_8 (or .of('15.8', '15', ...) when the
+//                                                 installed aws-cdk-lib lacks that member: --enum=false)
+//   rds.PostgresEngineVersion.of('15.4', '15')  -> .of('15.8', '15')
+//   engineVersion: '15.4' in aws.rds.Instance / Cluster / ClusterInstance, CfnDBInstance / CfnDBCluster,
+//     and a `const v = '15.4'` that such a property names, when nothing else uses it.
+// Each site is tied to the resources it configures (CDK construct ids, Pulumi names); when the
+// log names the failing resource, only its sites change. Self-contained on purpose (type-only
+// imports) so the jscodeshift CLI can load it; index.ts runs it in-process and computes --target.
+import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyNode = any;
+
+export interface ResourceHintLike {
+  id?: string;
+  constructPath?: string;
+}
+
+export interface Site {
+  /** `${file}:${offset}`: stable between the collecting and the applying pass. */
+  key: string;
+  file: string;
+  line: number;
+  what: string;
+  /** Resource paths (construct ids outermost first, or a Pulumi name) the site configures; [] = unknown. */
+  owners: string[][];
+  /** Set when the site may not be changed whatever the hints say. */
+  refusal?: string;
+}
+
+export const ENUM_CLASS: Record<string, string> = {
+  postgres: 'PostgresEngineVersion',
+  'aurora-postgresql': 'AuroraPostgresEngineVersion',
+  mysql: 'MysqlEngineVersion',
+  'aurora-mysql': 'AuroraMysqlEngineVersion',
+  mariadb: 'MariaDbEngineVersion',
+};
+
+/** CDK's enum member for a full version: '15.4' -> VER_15_4, '8.0.mysql_aurora.3.05.2' -> VER_3_05_2. */
+export function enumMember(engine: string, version: string): string {
+  const v = engine === 'aurora-mysql' ? version.replace(/^\d+\.\d+\.mysql_aurora\./, '') : version;
+  return `VER_${v.replace(/[^0-9A-Za-z]+/g, '_')}`;
+}
+
+/** The major CDK's `.of()` wants: '15.8' -> '15', '8.0.39' -> '8.0', '8.0.mysql_aurora.3.08.2' -> '8.0'. */
+export function ofMajor(engine: string, version: string): string {
+  const parts = version.split('.');
+  if ((engine === 'postgres' || engine === 'aurora-postgresql') && Number(parts[0]) >= 10) return parts[0]!;
+  return parts.slice(0, 2).join('.');
+}
+
+const RESOURCE_CLASSES = new Set(['Instance', 'Cluster', 'ClusterInstance', 'CfnDBInstance', 'CfnDBCluster', 'DbInstance', 'RdsCluster']);
+const VERSION_KEYS = new Set(['engineVersion']);
+
+interface Settings {
+  engine: string;
+  version: string;
+  target?: string;
+  useEnum: boolean;
+  hints: ResourceHintLike[];
+  collect?: (sites: Site[]) => void;
+  only?: Set<string>;
+}
+
+function settings(options: Options): Settings {
+  const hints: ResourceHintLike[] = Array.isArray(options.resources)
+    ? options.resources
+    : typeof options.resources === 'string' && options.resources
+      ? options.resources.split(',').map((id: string) => ({ id: id.trim() }))
+      : [];
+  const engine = String(options.engine ?? '');
+  // The jscodeshift CLI keeps --version for itself: standalone runs pass --engineVersion.
+  const version = String(typeof options.version === 'string' ? options.version : options.engineVersion ?? '');
+  return {
+    engine,
+    version,
+    target: options.target ? String(options.target) : tableReplacement(engine, version),
+    useEnum: options.enum !== false && options.enum !== 'false',
+    hints,
+    collect: typeof options.collect === 'function' ? options.collect : undefined,
+    only: options.only ? new Set<string>(options.only) : undefined,
+  };
+}
+
+/** Standalone CLI runs only: the precomputed table in src/data (in-process, index.ts passes target). */
+function tableReplacement(engine: string, version: string): string | undefined {
+  try {
+    const table = typeof require === 'function' ? require('../../src/data/rds-engine-versions.json') : undefined;
+    return table?.replacements?.[engine]?.[version];
+  } catch {
+    return undefined;
+  }
+}
+
+export default function transform(file: FileInfo, api: API, options: Options): string | null | undefined {
+  // The jscodeshift CLI JSON-parses option values: --engineVersion=15.10 arrives as the number 15.1.
+  const numeric = ['version', 'engineVersion', 'target'].filter((k) => typeof options[k] === 'number');
+  if (numeric.length) {
+    api.report(`refused: pass ${numeric.map((k) => `--${k}`).join(', ')} as a JSON string (--${numeric[0]}='"15.10"'); the CLI read a number`);
+    return null;
+  }
+  const s = settings(options);
+  const j = api.jscodeshift;
+  const cls = ENUM_CLASS[s.engine];
+  if (!cls || !s.version) {
+    api.report(`refused: unknown engine '${s.engine}' or no version`);
+    return null;
+  }
+  if (!file.source.includes(s.version) && !file.source.includes(enumMember(s.engine, s.version))) return null;
+  const root = j(file.source);
+  const splices = new Map<string, string>();
+  const found = findSites(j, root, file.path, s, splices);
+  if (s.collect) {
+    s.collect(found.map((f) => f.site));
+    return null;
+  }
+  if (found.length === 0) {
+    if (s.target && hasVersion(j, root, s, s.target)) api.report(`already-fixed: ${s.engine} ${s.target} is already set`);
+    return null;
+  }
+  if (!s.target) {
+    api.report(`refused: no offered ${s.engine} version to replace ${s.version} with (not in the data table)`);
+    return null;
+  }
+  let chosen = found;
+  if (s.only) {
+    chosen = found.filter((f) => s.only!.has(f.site.key));
+  } else {
+    const pick = selectSites(found.map((f) => f.site), s.hints);
+    if ('refused' in pick) {
+      api.report(`refused: ${pick.refused}`);
+      return null;
+    }
+    const keys = new Set(pick.selected.map((x) => x.key));
+    chosen = found.filter((f) => keys.has(f.site.key));
+  }
+  if (chosen.length === 0) return null;
+  for (const f of chosen) f.apply(s.target);
+  let out = root.toSource({ quote: fileQuote(j, root) });
+  for (const [placeholder, text] of splices) out = out.replace(placeholder, text);
+  return out;
+}
+
+interface Found {
+  site: Site;
+  apply(target: string): void;
+}
+
+function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, splices = new Map<string, string>()): Found[] {
+  const quoteChar = fileQuote(j, root) === 'double' ? '"' : "'";
+  const cls = ENUM_CLASS[s.engine]!;
+  const member = enumMember(s.engine, s.version);
+  const out: Found[] = [];
+  const site = (path: ASTPath, what: string, owners: Owners, apply: (t: string) => void) => {
+    const node = path.node as AnyNode;
+    out.push({
+      site: { key: `${file}:${node.start}`, file, line: node.loc?.start.line ?? 0, what, owners: owners.paths, refusal: owners.refusal },
+      apply,
+    });
+  };
+
+  // rds.PostgresEngineVersion.VER_15_4
+  root.find(j.MemberExpression).forEach((path) => {
+    const node = path.node as AnyNode;
+    if (node.computed || node.property.type !== 'Identifier' || node.property.name !== member) return;
+    if (lastName(node.object) !== cls) return;
+    site(path, `${cls}.${member}`, ownersOf(j, root, path), (target) => {
+      if (s.useEnum) {
+        node.property = j.identifier(enumMember(s.engine, target));
+      } else {
+        // Written as text: recast would spread the features object over several lines.
+        const q = quoteChar;
+        const features = s.engine === 'postgres' || s.engine === 'aurora-postgresql'
+          ? ', { s3Import: true, s3Export: true }' // as CDK's own VER_ members for current PostgreSQL minors
+          : '';
+        const placeholder = `__stackfix_of_${splices.size}__`;
+        splices.set(placeholder, `${q}${target}${q}, ${q}${ofMajor(s.engine, target)}${q}${features}`);
+        path.replace(j.callExpression(j.memberExpression(node.object, j.identifier('of')), [j.identifier(placeholder)]));
+      }
+    });
+  });
+
+  // rds.PostgresEngineVersion.of('15.4', '15')
+  root.find(j.CallExpression).forEach((path) => {
+    const node = path.node as AnyNode;
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'of') return;
+    if (lastName(callee.object) !== cls) return;
+    const arg = node.arguments[0];
+    const lit = stringValue(arg) === s.version ? { holder: node.arguments, index: 0 } : undefined;
+    if (lit) {
+      site(path, `${cls}.of('${s.version}')`, ownersOf(j, root, path), (target) => {
+        lit.holder[lit.index] = withQuote(j, lit.holder[lit.index], target);
+      });
+    } else if (arg?.type === 'Identifier') {
+      constSite(arg.name, `${cls}.of(${arg.name})`);
+    }
+  });
+
+  // engineVersion: '15.4' in RDS resource arguments
+  root.find(j.ObjectExpression).forEach((path) => {
+    const obj = path.node as AnyNode;
+    const prop = obj.properties.find((p: AnyNode) => isProp(p) && VERSION_KEYS.has(keyName(p) ?? ''));
+    if (!prop) return;
+    const usage = rdsResourceUsage(j, root, path);
+    if (!usage) return;
+    const engine = engineOf(j, root, obj);
+    if (engine !== undefined && engine !== s.engine) return;
+    if (engine === undefined && !usage.engineOptional) return;
+    if (stringValue(prop.value) === s.version) {
+      site(path, `${keyName(prop)}: '${s.version}'`, ownersOf(j, root, path), (target) => {
+        prop.value = withQuote(j, prop.value, target);
+      });
+    } else if (prop.value.type === 'Identifier') {
+      constSite(prop.value.name, `${keyName(prop)}: ${prop.value.name}`);
+    }
+  });
+
+  // A version held in `const v = '15.4'`: the const is the site, its single user the owner.
+  function constSite(name: string, what: string) {
+    const decl = findConst(j, root, name);
+    if (!decl || stringValue(decl.node.init) !== s.version) return;
+    const refs = references(j, root, name);
+    const owners = ownersOf(j, root, decl.get('init'));
+    const refusal = refs.length > 1
+      ? `${s.version} is held in '${name}', which ${refs.length} places use; change it by hand or give this resource its own version`
+      : isExported(decl) ? `${s.version} is held in the exported '${name}', which other files may use` : owners.refusal;
+    const init = decl.node as AnyNode;
+    site(decl, `${what} (const ${name} = '${s.version}')`, { paths: owners.paths, refusal }, (target) => {
+      init.init = withQuote(j, init.init, target);
+    });
+  }
+
+  // Sites found twice (a const reached from two properties) count once.
+  const seen = new Set<string>();
+  return out.filter((f) => (seen.has(f.site.key) ? false : (seen.add(f.site.key), true)));
+}
+
+function hasVersion(j: JSCodeshift, root: Collection, s: Settings, version: string): boolean {
+  return findSites(j, root, '', { ...s, version }).length > 0;
+}
+
+/** How an object literal reaches an RDS resource: as its props, or via a variable passed as them. */
+function rdsResourceUsage(j: JSCodeshift, root: Collection, path: ASTPath): { engineOptional: boolean } | undefined {
+  let p: ASTPath | null = path.parentPath;
+  while (p && ['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression'].includes((p.node as AnyNode).type)) p = p.parentPath;
+  const parent = p?.node as AnyNode;
+  if (!parent) return undefined;
+  if (parent.type === 'NewExpression') return resourceClass(parent.callee);
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+    const ann = parent.id.typeAnnotation?.typeAnnotation;
+    const typeName = ann?.type === 'TSTypeReference' ? qualifiedLast(ann.typeName) : undefined;
+    if (typeName && /^(Instance|Cluster|ClusterInstance)Args$|^Cfn(DBInstance|DBCluster)Props$/.test(typeName)) return { engineOptional: /^Cfn/.test(typeName) };
+    for (const ref of references(j, root, parent.id.name)) {
+      const up = (ref.parentPath?.node as AnyNode);
+      if (up?.type === 'NewExpression') return resourceClass(up.callee);
+    }
+  }
+  return undefined;
+}
+
+function resourceClass(callee: AnyNode): { engineOptional: boolean } | undefined {
+  const name = lastName(callee);
+  if (!name || !RESOURCE_CLASSES.has(name)) return undefined;
+  if (name.startsWith('Cfn')) return { engineOptional: true };
+  // Pulumi's aws.rds.Instance: `Instance` alone is too common a name to trust.
+  if (callee.type === 'MemberExpression' && lastName(callee.object) === 'rds') return { engineOptional: false };
+  if (name === 'DbInstance' || name === 'RdsCluster') return { engineOptional: false };
+  return undefined;
+}
+
+/** The engine an RDS resource's props name: 'postgres', or undefined when not written there. */
+function engineOf(j: JSCodeshift, root: Collection, obj: AnyNode): string | undefined {
+  const prop = obj.properties.find((p: AnyNode) => isProp(p) && keyName(p) === 'engine');
+  if (!prop) return undefined;
+  let v = prop.value;
+  if (v.type === 'Identifier') v = findConst(j, root, v.name)?.node.init ?? v;
+  const str = stringValue(v);
+  if (str !== undefined) return str;
+  // aws.rds.EngineType.AuroraPostgresql -> 'aurora-postgresql'
+  if (v.type === 'MemberExpression' && lastName(v.object) === 'EngineType') {
+    const name = String(v.property.name ?? '').toLowerCase();
+    return Object.keys(ENUM_CLASS).find((e) => e.replace('-', '') === name) ?? name;
+  }
+  return '?';
+}
+
+// ---- owners and resource hints (kept in sync with set-rds-instance-class) -----------------
+
+interface Owners {
+  paths: string[][];
+  refusal?: string;
+}
+
+/**
+ * The resources a node configures: walk up to the construct or Pulumi resource it is an
+ * argument of (`new X(this, 'Id', ...)` / `new aws.rds.Instance('name', ...)`), collecting
+ * `ClusterInstance.provisioned('writer')` ids on the way; through a variable, follow its uses.
+ */
+export function ownersOf(j: JSCodeshift, root: Collection, start: ASTPath, depth = 0): Owners {
+  const inner: string[] = [];
+  // `.parent`, not `.parentPath`: the latter also visits argument arrays, whose `.node` is their owner again.
+  for (let p: ASTPath | null = start.parent; p; p = p.parent) {
+    const node = p.node as AnyNode;
+    if (node.type === 'NewExpression') {
+      const id = stringValue(node.arguments[1]) ?? stringValue(node.arguments[0]);
+      if (id !== undefined) return { paths: [[id, ...inner]] };
+    } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' &&
+      ['provisioned', 'serverlessV2'].includes(node.callee.property?.name) && stringValue(node.arguments[0]) !== undefined) {
+      inner.unshift(stringValue(node.arguments[0])!);
+    } else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && depth < 4) {
+      const paths: string[][] = [];
+      for (const ref of references(j, root, node.id.name)) {
+        for (const o of ownersOf(j, root, ref, depth + 1).paths) paths.push([...o, ...inner]);
+      }
+      return { paths };
+    } else if (/Function|ClassMethod|Program/.test(node.type) && !/Arrow/.test(node.type)) {
+      if (node.type !== 'ClassMethod' || node.kind !== 'constructor') return { paths: [] };
+    }
+  }
+  return { paths: [] };
+}
+
+/** CloudFormation logical ids end in an 8-hex hash; construct paths drop non-alphanumerics. */
+function hintStem(id: string): string {
+  const clean = id.replace(/[^A-Za-z0-9]/g, '');
+  return /^[A-Za-z][A-Za-z0-9]*[0-9A-F]{8}$/.test(id) ? clean.slice(0, -8) : clean;
+}
+
+function matchScore(owner: string[], hint: ResourceHintLike): number {
+  const joined = owner.join('').replace(/[^A-Za-z0-9]/g, '');
+  if (!joined) return 0;
+  if (hint.constructPath && `/${hint.constructPath}/`.includes(`/${owner.join('/')}/`)) return 10000;
+  if (!hint.id) return 0;
+  if (hint.id === owner.at(-1) || hint.id === owner.join('/')) return 10000;
+  const stem = hintStem(hint.id);
+  if (stem === joined) return 5000 + joined.length;
+  // Nested constructs: the id sits inside the path (Legacy/Cluster/Instance1 -> LegacyClusterInstance1).
+  if (stem.startsWith(joined) || stem.endsWith(joined)) return 2 * joined.length;
+  if (stem.includes(joined)) return joined.length;
+  return 0;
+}
+
+/**
+ * Which sites to change. With resource hints: the best-matching sites per hint, refusing a
+ * site that also configures a resource the log does not name (changing it would upgrade a
+ * running database). Without a usable hint: a single site is taken; several are ambiguous.
+ */
+export function selectSites(sites: Site[], hints: ResourceHintLike[]): { selected: Site[] } | { refused: string } {
+  if (sites.length === 0) return { selected: [] };
+  let selected: Site[] = [];
+  if (hints.length > 0) {
+    const picked = new Set<Site>();
+    for (const hint of hints) {
+      const scores = sites.map((s) => Math.max(0, ...s.owners.map((o) => matchScore(o, hint))));
+      const best = Math.max(...scores);
+      if (best > 0) sites.forEach((s, i) => scores[i] === best && picked.add(s));
+    }
+    selected = sites.filter((s) => picked.has(s));
+    for (const s of selected) {
+      const stranger = s.owners.find((o) => !hints.some((h) => matchScore(o, h) > 0));
+      if (stranger) return { refused: `${s.what} (${s.file}:${s.line}) also configures '${stranger.join('/')}', which the log does not name` };
+    }
+  }
+  if (selected.length === 0) {
+    // The log names a resource, and these places belong to other, known resources.
+    if (hints.length > 0 && sites.every((s) => s.owners.length > 0)) return { selected: [] };
+    if (sites.length > 1) {
+      const where = sites.map((s) => `${s.file}:${s.line}`).join(', ');
+      const named = hints.map((h) => h.id ?? h.constructPath).join(', ');
+      return { refused: `${sites.length} places set this (${where}) and ${named ? `none of them is clearly ${named}` : 'the log names no resource'}` };
+    }
+    selected = sites;
+  }
+  const blocked = selected.find((s) => s.refusal);
+  if (blocked) return { refused: blocked.refusal! };
+  return { selected };
+}
+
+// ---- small AST helpers ---------------------------------------------------------------------
+
+function lastName(node: AnyNode): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed) return node.property.name;
+  return undefined;
+}
+
+function qualifiedLast(node: AnyNode): string | undefined {
+  if (node?.type === 'Identifier') return node.name;
+  if (node?.type === 'TSQualifiedName') return node.right.name;
+  return undefined;
+}
+
+function isProp(p: AnyNode): boolean {
+  return (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed;
+}
+
+function keyName(p: AnyNode): string | undefined {
+  if (p.key.type === 'Identifier') return p.key.name;
+  if (p.key.type === 'StringLiteral' || p.key.type === 'Literal') return String(p.key.value);
+  return undefined;
+}
+
+function stringValue(node: AnyNode): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'StringLiteral' || (node.type === 'Literal' && typeof node.value === 'string')) return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
+  return undefined;
+}
+
+/** A new string literal written with the quote of the one it replaces. */
+function withQuote(j: JSCodeshift, old: AnyNode, value: string): AnyNode {
+  if (old?.type === 'TemplateLiteral') return j.templateLiteral([j.templateElement({ raw: value, cooked: value }, true)], []);
+  const q = old?.extra?.raw?.[0] === '"' ? '"' : "'";
+  // A `Literal` keeps its raw text when printed (recast prints a StringLiteral with the file-wide quote).
+  const lit: AnyNode = j.literal(value);
+  lit.extra = { raw: `${q}${value}${q}`, rawValue: value };
+  return lit;
+}
+
+function fileQuote(j: JSCodeshift, root: Collection): 'single' | 'double' {
+  const first = root.find(j.ImportDeclaration).nodes()[0] as AnyNode;
+  return first?.source?.extra?.raw?.[0] === '"' ? 'double' : 'single';
+}
+
+function findConst(j: JSCodeshift, root: Collection, name: string): ASTPath<AnyNode> | undefined {
+  const decls = root.find(j.VariableDeclarator).filter((p) => (p.node as AnyNode).id.type === 'Identifier' && (p.node as AnyNode).id.name === name);
+  if (decls.length !== 1) return undefined;
+  const decl = decls.paths()[0]!;
+  return (decl.parentPath?.node as AnyNode)?.kind === 'const' ? decl : undefined;
+}
+
+function isExported(decl: ASTPath): boolean {
+  return (decl.parentPath?.parentPath?.node as AnyNode)?.type === 'ExportNamedDeclaration';
+}
+
+/** Value uses of a name (not declarations, keys, member names or types). */
+function references(j: JSCodeshift, root: Collection, name: string): ASTPath[] {
+  return root.find(j.Identifier, { name }).filter((p) => {
+    const parent = p.parentPath?.node as AnyNode;
+    const node = p.node;
+    if (!parent) return false;
+    if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty') && parent.key === node && !parent.computed && !parent.shorthand) return false;
+    if (parent.type === 'ObjectProperty' && parent.shorthand && parent.key === node && parent.value !== node) return false;
+    if (/^TS|Import|Export/.test(parent.type)) return false;
+    return true;
+  }).paths();
+}

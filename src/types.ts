@@ -1,0 +1,63 @@
+// Shared types of the pipeline: read -> parse -> classify -> locate -> fix -> review -> report.
+
+/** One normalised input line (ANSI, Pulumi colour directives and CR already stripped). */
+export interface Line {
+  source: string;
+  lineNo: number;
+  text: string;
+}
+
+export interface Span {
+  source: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** A failure (or warning) as a format adapter understood it, framing removed. */
+export interface Event {
+  tool: 'cloudformation' | 'cdk' | 'pulumi' | 'terraform' | 'python' | 'text';
+  /** CREATE_FAILED, **creating failed**, error, warning ... as printed. */
+  status?: string;
+  resourceType?: string;
+  /** CloudFormation logical id, Pulumi resource name (from the URN), Terraform address. */
+  resourceId?: string;
+  constructPath?: string;
+  stackName?: string;
+  /** The provider's own message, continuation lines joined with spaces. */
+  message: string;
+  /** Set by adapters for events that only restate or follow from another failure. */
+  cascade?: boolean;
+  severity?: 'error' | 'warning';
+  span: Span;
+  /** The original lines the message was built from; offset is where each starts in message. */
+  lines: EventLine[];
+  location?: { file: string; line: number };
+}
+
+export interface EventLine {
+  lineNo: number;
+  text: string;
+  offset: number;
+}
+
+export type Captures = Record<string, string | string[]>;
+
+export type FixStatus = 'proposed' | 'applied' | 'already-fixed' | 'not-found' | 'refused';
+
+/** What the log tells about the failing resource; codemods use it to pick the right node. */
+export interface ResourceHint {
+  /** CloudFormation logical id or Pulumi resource name or Terraform address. */
+  id?: string;
+  type?: string;
+  constructPath?: string;
+}
+
+export interface Occurrence {
+  source: string;
+  line: number;
+  text: string;
+  resource?: string;
+  resourceType?: string;
+  constructPath?: string;
+  cascade?: boolean;
+}
