@@ -1,0 +1,287 @@
+// The signature catalogue: signatures/<id>.yaml, one failure class per file, validated on
+// load. A bad file is one clear error naming the file and the field (exit 2).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import type { Event } from '../types.js';
+
+export type Kind = 'auto' | 'guidance' | 'not-source';
+export type Severity = 'error' | 'warning';
+
+export interface CaptureSpec {
+  description: string;
+  /** A list capture: the matched text is split into items (valid versions, ...). */
+  list?: boolean;
+}
+
+export interface Signature {
+  id: string;
+  title: string;
+  severity: Severity;
+  kind: Kind;
+  match: {
+    tools?: Event['tool'][];
+    /** Compiled primary patterns: the first that matches wins, every match of it counts. */
+    patterns: RegExp[];
+    /** Extra patterns that only add captures (a list of valid versions printed elsewhere). */
+    extra: RegExp[];
+    /** Near misses: a message matching any of these is not this signature. */
+    not: RegExp[];
+  };
+  captures: Record<string, CaptureSpec>;
+  /** Captures that identify the cause; occurrences with equal values are one finding. */
+  fingerprint: string[];
+  /** The explanation, with {capture} placeholders. */
+  message: string;
+  fix: { codemod: string } | { guidance: string };
+  references: string[];
+  examples: { match: Array<{ text: string; captures?: Record<string, string | string[]> }>; nomatch: string[] };
+  /** Where it was loaded from, for error messages. */
+  file: string;
+  /** Pattern sources as written, for linting. */
+  sources: string[];
+}
+
+const TOOLS = new Set(['cloudformation', 'cdk', 'pulumi', 'terraform', 'python', 'text']);
+const TOP_KEYS = new Set(['id', 'title', 'severity', 'kind', 'match', 'captures', 'fingerprint', 'message', 'fix', 'references', 'examples']);
+
+/** The bundled catalogue: found by walking up from this module (src/ or dist/src/). */
+export function bundledSignatureDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'signatures');
+    if (fs.existsSync(path.join(candidate)) && fs.statSync(candidate).isDirectory() && fs.existsSync(path.join(dir, 'package.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('bundled signatures/ folder not found next to package.json');
+}
+
+class SchemaError extends UserError {}
+
+function fail(file: string, field: string, problem: string): never {
+  throw new SchemaError(`${file}: ${field}: ${problem}`);
+}
+
+function str(file: string, obj: Record<string, unknown>, key: string, field = key): string {
+  const v = obj[key];
+  if (typeof v !== 'string' || !v.trim()) fail(file, field, 'must be a non-empty string');
+  return v;
+}
+
+function strList(file: string, v: unknown, field: string, required: boolean): string[] {
+  if (v === undefined && !required) return [];
+  if (!Array.isArray(v) || (required && v.length === 0)) fail(file, field, required ? 'must be a non-empty list of strings' : 'must be a list of strings');
+  v.forEach((x, i) => {
+    if (typeof x !== 'string' || !x) fail(file, `${field}[${i}]`, 'must be a non-empty string');
+  });
+  return v as string[];
+}
+
+/** `(?i)` at the start of a pattern means case-insensitive (JavaScript has no inline flags). */
+export function compilePattern(file: string, field: string, source: string): RegExp {
+  let flags = 'gu';
+  let body = source;
+  if (body.startsWith('(?i)')) {
+    flags += 'i';
+    body = body.slice(4);
+  }
+  try {
+    return new RegExp(body, flags);
+  } catch (err) {
+    fail(file, field, `invalid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`);
+  }
+}
+
+export function validateSignature(file: string, raw: unknown): Signature {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(file, '(root)', 'must be a mapping');
+  const doc = raw as Record<string, unknown>;
+  for (const key of Object.keys(doc)) if (!TOP_KEYS.has(key)) fail(file, key, `unknown field (expected one of ${[...TOP_KEYS].join(', ')})`);
+  const id = str(file, doc, 'id');
+  const base = path.basename(file).replace(/\.ya?ml$/, '');
+  if (id !== base) fail(file, 'id', `must equal the file name '${base}'`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) fail(file, 'id', 'must be kebab-case');
+  const title = str(file, doc, 'title');
+  const severity = str(file, doc, 'severity');
+  if (severity !== 'error' && severity !== 'warning') fail(file, 'severity', "must be 'error' or 'warning'");
+  const kind = str(file, doc, 'kind');
+  if (kind !== 'auto' && kind !== 'guidance' && kind !== 'not-source') fail(file, 'kind', "must be 'auto', 'guidance' or 'not-source'");
+
+  const match = doc.match;
+  if (!match || typeof match !== 'object' || Array.isArray(match)) fail(file, 'match', 'must be a mapping with patterns');
+  const m = match as Record<string, unknown>;
+  for (const key of Object.keys(m)) if (!['tools', 'patterns', 'extra', 'not'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not)');
+  const tools = strList(file, m.tools, 'match.tools', false);
+  tools.forEach((t, i) => {
+    if (!TOOLS.has(t)) fail(file, `match.tools[${i}]`, `unknown tool '${t}' (expected one of ${[...TOOLS].join(', ')})`);
+  });
+  const patternSources = strList(file, m.patterns, 'match.patterns', true);
+  const extraSources = strList(file, m.extra, 'match.extra', false);
+  const notSources = strList(file, m.not, 'match.not', false);
+  const patterns = patternSources.map((s, i) => compilePattern(file, `match.patterns[${i}]`, s));
+  const extra = extraSources.map((s, i) => compilePattern(file, `match.extra[${i}]`, s));
+  const not = notSources.map((s, i) => compilePattern(file, `match.not[${i}]`, s));
+
+  const capturesRaw = doc.captures ?? {};
+  if (typeof capturesRaw !== 'object' || Array.isArray(capturesRaw)) fail(file, 'captures', 'must be a mapping of capture name to description');
+  const captures: Record<string, CaptureSpec> = {};
+  for (const [name, spec] of Object.entries(capturesRaw as Record<string, unknown>)) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(name)) fail(file, `captures.${name}`, 'capture names are camelCase');
+    if (typeof spec === 'string') captures[name] = { description: spec };
+    else if (spec && typeof spec === 'object' && typeof (spec as Record<string, unknown>).description === 'string') {
+      const s = spec as Record<string, unknown>;
+      if (s.list !== undefined && typeof s.list !== 'boolean') fail(file, `captures.${name}.list`, 'must be true or false');
+      captures[name] = { description: s.description as string, list: s.list === true };
+    } else fail(file, `captures.${name}`, 'must be a description string or { description, list }');
+  }
+  // Every named group must be a documented capture: capture names are a public contract.
+  [...patternSources, ...extraSources].forEach((s, i) => {
+    for (const g of s.matchAll(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g)) {
+      if (!captures[g[1]!]) fail(file, i < patternSources.length ? `match.patterns[${i}]` : `match.extra[${i - patternSources.length}]`, `named group '${g[1]}' is not listed under captures`);
+    }
+  });
+  const fingerprint = strList(file, doc.fingerprint, 'fingerprint', false);
+  fingerprint.forEach((f, i) => {
+    if (!captures[f]) fail(file, `fingerprint[${i}]`, `'${f}' is not a capture`);
+  });
+
+  const message = str(file, doc, 'message');
+  const fixRaw = doc.fix;
+  let fix: Signature['fix'];
+  if (!fixRaw || typeof fixRaw !== 'object' || Array.isArray(fixRaw)) fail(file, 'fix', 'must be { codemod: <id> } or { guidance: <text> }');
+  const f = fixRaw as Record<string, unknown>;
+  if (typeof f.codemod === 'string' && f.codemod) fix = { codemod: f.codemod };
+  else if (typeof f.guidance === 'string' && f.guidance) fix = { guidance: f.guidance };
+  else fail(file, 'fix', 'must be { codemod: <id> } or { guidance: <text> }');
+  if ('codemod' in fix && kind !== 'auto') fail(file, 'fix.codemod', `a codemod needs kind 'auto' (is '${kind}')`);
+  const references = strList(file, doc.references, 'references', false);
+
+  const ex = doc.examples;
+  if (!ex || typeof ex !== 'object' || Array.isArray(ex)) fail(file, 'examples', 'must have match and nomatch lists');
+  const e = ex as Record<string, unknown>;
+  if (!Array.isArray(e.match) || e.match.length === 0) fail(file, 'examples.match', 'must be a non-empty list');
+  const matchExamples = e.match.map((x, i) => {
+    if (typeof x === 'string') return { text: x };
+    if (x && typeof x === 'object' && typeof (x as Record<string, unknown>).text === 'string') {
+      const c = (x as Record<string, unknown>).captures;
+      if (c !== undefined && (typeof c !== 'object' || Array.isArray(c))) fail(file, `examples.match[${i}].captures`, 'must be a mapping');
+      return { text: (x as Record<string, unknown>).text as string, captures: c as Record<string, string | string[]> | undefined };
+    }
+    fail(file, `examples.match[${i}]`, 'must be a string or { text, captures }');
+  });
+  const nomatch = strList(file, e.nomatch, 'examples.nomatch', true);
+
+  return {
+    id, title, severity, kind,
+    match: { tools: tools.length ? (tools as Event['tool'][]) : undefined, patterns, extra, not },
+    captures, fingerprint, message, fix, references,
+    examples: { match: matchExamples, nomatch },
+    file,
+    sources: [...patternSources, ...extraSources, ...notSources],
+  };
+}
+
+interface CompiledEntry {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  doc: unknown;
+}
+
+/**
+ * The build parses the bundled YAML into dist/signatures.json (scripts/compile-signatures.js):
+ * the YAML parser costs more than the rest of a small run. An entry is used only while its
+ * file is unchanged since the build.
+ */
+function compiledEntries(dir: string): Map<string, CompiledEntry> {
+  const cache = path.join(path.dirname(dir), 'dist', 'signatures.json');
+  try {
+    const { files } = JSON.parse(fs.readFileSync(cache, 'utf8')) as { files: CompiledEntry[] };
+    return new Map(files.map((f) => [f.name, f]));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function loadCatalogue(dirs: string[]): Promise<Signature[]> {
+  let parse: ((text: string) => unknown) | undefined;
+  const byId = new Map<string, Signature>();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    } catch {
+      throw new UserError(`${dir}: signature folder not found`);
+    }
+    let bundled = false;
+    try {
+      bundled = path.resolve(dir) === bundledSignatureDir();
+    } catch {
+      bundled = false;
+    }
+    const compiled = bundled ? compiledEntries(dir) : new Map<string, CompiledEntry>();
+    for (const name of names) {
+      const file = path.join(dir, name);
+      let raw: unknown;
+      const entry = compiled.get(name);
+      const st = entry ? fs.statSync(file) : undefined;
+      if (entry && st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) {
+        raw = entry.doc;
+      } else {
+        parse ??= (await import('yaml')).parse;
+        try {
+          raw = parse(fs.readFileSync(file, 'utf8'));
+        } catch (err) {
+          throw new UserError(`${file}: (yaml): ${(err as Error).message.split('\n')[0]}`);
+        }
+      }
+      const sig = validateSignature(file, raw);
+      // A user's catalogue may override a bundled signature by id.
+      byId.set(sig.id, sig);
+    }
+  }
+  return [...byId.values()];
+}
+
+export interface Match {
+  captures: Record<string, string | string[]>;
+  /** Offset in the message where the match starts. */
+  index: number;
+}
+
+const LIST_SPLIT = /[\s,'"[\]]+/;
+
+/** Every match of this signature in a message (usually one; a ❌ summary may restate several). */
+export function matchSignature(sig: Signature, message: string): Match[] {
+  if (sig.match.not.some((re) => { re.lastIndex = 0; return re.test(message); })) return [];
+  for (const re of sig.match.patterns) {
+    const found: Match[] = [];
+    re.lastIndex = 0;
+    for (const m of message.matchAll(re)) {
+      found.push({ captures: groupsOf(sig, m.groups), index: m.index ?? 0 });
+      if (found.length >= 50) break;
+    }
+    if (found.length === 0) continue;
+    for (const re2 of sig.match.extra) {
+      re2.lastIndex = 0;
+      const m = re2.exec(message);
+      if (!m) continue;
+      const extra = groupsOf(sig, m.groups);
+      for (const f of found) for (const [k, v] of Object.entries(extra)) if (f.captures[k] === undefined) f.captures[k] = v;
+    }
+    return found;
+  }
+  return [];
+}
+
+function groupsOf(sig: Signature, groups: Record<string, string | undefined> | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(groups ?? {})) {
+    if (v === undefined || v === '') continue;
+    if (sig.captures[k]?.list) {
+      const items = v.split(LIST_SPLIT).filter((x) => x && !/^\.+$|…/.test(x));
+      if (items.length) out[k] = items;
+    } else out[k] = v;
+  }
+  return out;
+}

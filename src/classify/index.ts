@@ -1,0 +1,139 @@
+// classify: events -> findings. Each event's message is matched against the catalogue;
+// matches with the same fingerprint (signature + the captures that identify the cause) are one
+// finding with several occurrences. Cascade events never become causes or unclassified lines.
+import { createHash } from 'node:crypto';
+import type { Captures, Event, Occurrence, ResourceHint } from '../types.js';
+import { type Signature, matchSignature } from './catalogue.js';
+
+/** Bounds memory on huge logs; the count is still exact. */
+const MAX_OCCURRENCES = 100;
+const MAX_UNCLASSIFIED = 100;
+const MAX_TEXT = 300;
+
+export interface Finding {
+  signature: Signature;
+  fingerprint: string;
+  captures: Captures;
+  occurrences: Occurrence[];
+  occurrenceCount: number;
+  rootCause: boolean;
+  /** Source location the log itself names (traceback frame, Terraform `on file line`). */
+  location?: { file: string; line: number };
+  resources: ResourceHint[];
+  /** Input order then line of the first occurrence: findings are reported in log order. */
+  order: [number, number];
+}
+
+export interface Unclassified {
+  source: string;
+  line: number;
+  text: string;
+}
+
+export interface Classification {
+  findings: Finding[];
+  unclassified: Unclassified[];
+  unclassifiedCount: number;
+}
+
+const clip = (s: string): string => {
+  const t = s.trim();
+  return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
+};
+
+/** Request ids, tokens and timestamps differ between repeats of one message. */
+function messageKey(message: string): string {
+  return message
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '#')
+    .replace(/\d+/g, '0')
+    .slice(0, 400);
+}
+
+export class Classifier {
+  private readonly findings = new Map<string, Finding>();
+  private readonly unclassified: Unclassified[] = [];
+  private readonly unclassifiedKeys = new Set<string>();
+  private unclassifiedCount = 0;
+  private readonly sourceOrder = new Map<string, number>();
+
+  constructor(private readonly signatures: Signature[]) {}
+
+  add(event: Event): void {
+    const source = event.span.source;
+    if (!this.sourceOrder.has(source)) this.sourceOrder.set(source, this.sourceOrder.size);
+    let matched = false;
+    for (const sig of this.signatures) {
+      if (sig.match.tools && !sig.match.tools.includes(event.tool)) continue;
+      for (const m of matchSignature(sig, event.message)) {
+        matched = true;
+        this.record(sig, m.captures, m.index, event);
+      }
+    }
+    if (matched || event.cascade || !event.severity) return;
+    const key = messageKey(event.message);
+    if (this.unclassifiedKeys.has(key)) return;
+    this.unclassifiedKeys.add(key);
+    this.unclassifiedCount++;
+    if (this.unclassified.length < MAX_UNCLASSIFIED) {
+      this.unclassified.push({ source, line: event.span.startLine, text: clip(event.lines[0]?.text ?? event.message) });
+    }
+  }
+
+  private record(sig: Signature, captures: Captures, index: number, event: Event): void {
+    const keys = sig.fingerprint.length ? sig.fingerprint : Object.keys(sig.captures);
+    const identity = keys.map((k) => JSON.stringify(captures[k] ?? null)).join('\u0000');
+    const fingerprint = createHash('sha1').update(`${sig.id}\u0000${identity}`).digest('hex').slice(0, 16);
+    // A pasted paragraph: the line the message was found on; structured events: where they start.
+    const evLine =
+      event.tool === 'text' ? ([...event.lines].reverse().find((l) => l.offset <= index) ?? event.lines[0]) : event.lines[0];
+    const line = event.tool === 'text' ? (evLine?.lineNo ?? event.span.startLine) : event.span.startLine;
+    const occurrence: Occurrence = {
+      source: event.span.source,
+      line,
+      text: clip(evLine?.text ?? event.message),
+      resource: event.resourceId,
+      resourceType: event.resourceType,
+      constructPath: event.constructPath,
+      cascade: event.cascade,
+    };
+    const order: [number, number] = [this.sourceOrder.get(event.span.source) ?? 0, line];
+    let finding = this.findings.get(fingerprint);
+    if (!finding) {
+      finding = {
+        signature: sig,
+        fingerprint,
+        captures: { ...captures },
+        occurrences: [],
+        occurrenceCount: 0,
+        rootCause: true,
+        resources: [],
+        order,
+      };
+      this.findings.set(fingerprint, finding);
+    } else {
+      for (const [k, v] of Object.entries(captures)) if (finding.captures[k] === undefined) finding.captures[k] = v;
+      if (order[0] < finding.order[0] || (order[0] === finding.order[0] && order[1] < finding.order[1])) finding.order = order;
+    }
+    finding.occurrenceCount++;
+    if (finding.occurrences.length < MAX_OCCURRENCES && !finding.occurrences.some((o) => o.source === occurrence.source && o.line === occurrence.line)) {
+      finding.occurrences.push(occurrence);
+    }
+    if (!finding.location && event.location) finding.location = event.location;
+    if (event.resourceId || event.constructPath) {
+      const hint: ResourceHint = { id: event.resourceId, type: event.resourceType, constructPath: event.constructPath };
+      if (!finding.resources.some((r) => r.id === hint.id && r.constructPath === hint.constructPath) && finding.resources.length < MAX_OCCURRENCES) {
+        finding.resources.push(hint);
+      }
+    }
+  }
+
+  result(): Classification {
+    const findings = [...this.findings.values()];
+    for (const f of findings) f.occurrences.sort((a, b) => (this.sourceOrder.get(a.source)! - this.sourceOrder.get(b.source)!) || a.line - b.line);
+    findings.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    // A finding seen only in summaries (❌ line) while other findings have their own events is a restatement.
+    const anyDirect = findings.some((f) => f.occurrences.some((o) => !o.cascade));
+    for (const f of findings) f.rootCause = !anyDirect || f.occurrences.some((o) => !o.cascade);
+    return { findings, unclassified: this.unclassified, unclassifiedCount: this.unclassifiedCount };
+  }
+}

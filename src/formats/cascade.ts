@@ -1,0 +1,19 @@
+// Messages that only follow from another failure. Adapters mark them `cascade`: they are never
+// reported as causes and never count as unclassified.
+const CASCADE: RegExp[] = [
+  /^Resource (?:creation|update|deletion|import) cancelled\b/i,
+  /\bThe following resource\(s\) failed to (?:create|update|delete|import)\b/i,
+  /\bEmbedded stack \S+ was not successfully (?:created|updated|deleted)\b/i,
+  /^update failed$/i,
+  /^(?:preview|refresh|destroy) failed$/i,
+  /\ban unhandled error occurred: Program exited with non-zero exit code\b/i,
+  /^Program failed with an unhandled exception:?$/i,
+  /\bSubprocess exited with error \d+/i,
+  /\b(?:exited|failed) with (?:exit )?code:? \d+/i,
+  /\bProcess completed with exit code \d+/i,
+  /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
+];
+
+export function isCascade(message: string): boolean {
+  return CASCADE.some((re) => re.test(message));
+}

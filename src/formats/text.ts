@@ -1,0 +1,83 @@
+// The text driver. Each line goes to the open block; when that block is done, to the format
+// recognisers in order; what none of them claims collects into plain paragraphs (the
+// fallback that lets a single pasted error line classify).
+import type { Line } from '../types.js';
+import type { Block, Recogniser, Sink } from './block.js';
+import { MAX_BLOCK_LINES, joinLines, span } from './block.js';
+import { isCascade } from './cascade.js';
+import { recogniseCdkRow, recogniseCdkWarning, recogniseCross } from './cdk.js';
+import { recognisePulumi } from './pulumi.js';
+import { recogniseTraceback } from './python.js';
+import { recogniseTerraform } from './terraform.js';
+
+const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCross, recogniseCdkWarning, recognisePulumi, recogniseTraceback, recogniseTerraform];
+
+/** Words that make an unmatched paragraph worth listing as unclassified. */
+const LOOKS_LIKE_ERROR =
+  /\b(?:[A-Z]\w*(?:Error|Exception)|[Ee]rror|ERROR|[Ff]ailed|FAILED|[Dd]enied|not authorized|not allowed|[Ii]nvalid|[Cc]annot|[Cc]ould not|[Uu]nable to|is deprecated|does not (?:exist|support)|not found)\b/;
+
+export function looksLikeError(message: string): boolean {
+  return LOOKS_LIKE_ERROR.test(message);
+}
+
+class Paragraph {
+  private parts: Line[] = [];
+  constructor(private readonly sink: Sink) {}
+  add(line: Line): void {
+    if (this.parts.length >= MAX_BLOCK_LINES) this.flush();
+    this.parts.push(line);
+  }
+  flush(): void {
+    if (this.parts.length === 0) return;
+    // A box-drawing prefix (Terraform/CDKTF wrappers) is framing, not message.
+    const { message, lines } = joinLines(this.parts.map((l) => ({ lineNo: l.lineNo, text: l.text.replace(/^[│┃|] /, '') })));
+    const source = this.parts[0]!.source;
+    this.parts = [];
+    if (!message) return;
+    const cascade = isCascade(message);
+    this.sink.emit({
+      tool: 'text',
+      message,
+      cascade: cascade || undefined,
+      severity: !cascade && looksLikeError(message) ? 'error' : undefined,
+      span: span(source, lines, lines[0]!.lineNo),
+      lines,
+    });
+  }
+}
+
+export class TextParser {
+  private open: Block | undefined;
+  private readonly paragraph: Paragraph;
+
+  constructor(private readonly sink: Sink) {
+    this.paragraph = new Paragraph(sink);
+  }
+
+  push(line: Line): void {
+    if (this.open) {
+      if (this.open.feed(line) === 'taken') return;
+      this.open.close();
+      this.open = undefined;
+    }
+    if (!line.text.trim()) {
+      this.paragraph.flush();
+      return;
+    }
+    for (const recognise of RECOGNISERS) {
+      const block = recognise(line, this.sink);
+      if (block) {
+        this.paragraph.flush();
+        this.open = block;
+        return;
+      }
+    }
+    this.paragraph.add(line);
+  }
+
+  end(): void {
+    this.open?.close();
+    this.open = undefined;
+    this.paragraph.flush();
+  }
+}
