@@ -1,0 +1,160 @@
+// fix + review: run a finding's codemod over the candidate files and accept its edits only
+// when every patched file re-parses, the files it touches parsed before, and the codemod
+// applied again changes nothing (idempotence). Accepted edits go into an overlay, so a later
+// finding's codemod sees the project as the earlier fixes left it.
+import type { Finding } from '../classify/index.js';
+import type { FixStatus } from '../types.js';
+import type { CodemodContext, CodemodResult, Language, SourceFile } from './contract.js';
+import type { Project } from '../locate/project.js';
+
+export interface FixOutcome {
+  codemod: string;
+  status: FixStatus;
+  reason?: string;
+  files: string[];
+  patch?: string;
+  /** New texts by project-relative path (proposed fixes only). */
+  edits: Record<string, string>;
+  /** The texts the edits were computed from, to refuse writing over a file changed since. */
+  originals: Record<string, string>;
+}
+
+const LANGUAGE_NAME: Record<Language, string> = { typescript: 'TypeScript', python: 'Python' };
+
+export class FixEngine {
+  /** Texts already changed by earlier fixes in this run. */
+  readonly overlay = new Map<string, string>();
+
+  constructor(private readonly project: Project) {}
+
+  private text(rel: string): string | undefined {
+    return this.overlay.get(rel) ?? this.project.read(rel);
+  }
+
+  private context(finding: Finding, language: Language, prefilter: (text: string) => boolean): CodemodContext {
+    const files: SourceFile[] = [];
+    for (const rel of this.project.files(language)) {
+      const text = this.text(rel);
+      if (text !== undefined && prefilter(text)) files.push({ path: rel, text });
+    }
+    return {
+      projectRoot: this.project.root,
+      captures: finding.captures,
+      resources: finding.resources,
+      files,
+      readFile: (rel) => this.text(rel),
+      listFiles: (lang) => this.project.files(lang),
+    };
+  }
+
+  async run(finding: Finding): Promise<FixOutcome | undefined> {
+    const sigFix = finding.signature.fix;
+    if (!('codemod' in sigFix)) return undefined;
+    const id = sigFix.codemod;
+    const none = (status: FixStatus, reason: string): FixOutcome => ({ codemod: id, status, reason, files: [], edits: {}, originals: {} });
+    const { loadCodemod } = await import('../../codemods/index.js');
+    const codemod = await loadCodemod(id);
+    if (!codemod) return none('refused', `codemod '${id}' is not installed`);
+
+    const results: Array<{ language: Language; result: CodemodResult }> = [];
+    const candidateFiles: Array<{ language: Language; file: SourceFile }> = [];
+    let candidates = 0;
+    for (const language of codemod.languages) {
+      const ctx = this.context(finding, language, (t) => codemod.prefilter(t, finding.captures));
+      candidates += ctx.files.length;
+      for (const file of ctx.files) candidateFiles.push({ language, file });
+      if (ctx.files.length === 0) continue;
+      let result: CodemodResult;
+      try {
+        result = await codemod.run(language, ctx);
+      } catch (err) {
+        result = { status: 'refused', reason: `the codemod failed: ${(err as Error).message.split('\n')[0]}`, edits: {} };
+      }
+      if (result.status === 'proposed') result = await this.review(id, codemod, language, finding, result);
+      results.push({ language, result });
+    }
+    if (candidates === 0) {
+      const langs = codemod.languages.map((l) => LANGUAGE_NAME[l]).join(' or ');
+      return none('not-found', `no ${langs} source file in ${this.project.root} looks related (searched ${codemod.languages.map((l) => this.project.files(l).length).reduce((a, b) => a + b, 0)} files)`);
+    }
+    const proposed = results.filter((r) => r.result.status === 'proposed');
+    if (proposed.length) {
+      const edits: Record<string, string> = {};
+      const originals: Record<string, string> = {};
+      for (const r of proposed) {
+        for (const [rel, text] of Object.entries(r.result.edits)) {
+          originals[rel] = this.text(rel) ?? '';
+          edits[rel] = text;
+        }
+      }
+      for (const [rel, text] of Object.entries(edits)) this.overlay.set(rel, text);
+      const { filePatch } = await import('../review/patch.js');
+      const files = Object.keys(edits).sort();
+      return {
+        codemod: id,
+        status: 'proposed',
+        reason: proposed.map((r) => r.result.reason).filter(Boolean).join('; ') || undefined,
+        files,
+        patch: files.map((rel) => filePatch(rel, originals[rel]!, edits[rel]!)).join(''),
+        edits,
+        originals,
+      };
+    }
+    // Nothing proposed: a candidate that does not parse may be where the fix belonged. Checked
+    // only now, so a successful run never pays for a second parse of every candidate.
+    if (!results.some((r) => r.result.status === 'already-fixed')) {
+      const broken = await this.unparsable(candidateFiles);
+      if (broken.length) {
+        const first = results.find((r) => r.result.status === 'refused') ?? results[0];
+        const detail = first?.result.reason ? ` (${first.result.reason})` : '';
+        return none('refused', `${broken.join('; ')}; left untouched, fix the syntax error and run stackfix again${detail}`);
+      }
+    }
+    // Most informative status first: a refusal explains more than not-found.
+    for (const status of ['refused', 'already-fixed', 'not-found'] as const) {
+      const r = results.find((x) => x.result.status === status);
+      if (r) return none(status, r.result.reason ?? status);
+    }
+    return none('not-found', 'nothing to change');
+  }
+
+  /** 'lib/x.ts has a syntax error at line 3: ...' for each candidate file that does not parse. */
+  private async unparsable(candidates: Array<{ language: Language; file: SourceFile }>): Promise<string[]> {
+    if (candidates.length === 0) return [];
+    const { syntaxProblems } = await import('../review/parse-check.js');
+    const out: string[] = [];
+    for (const { language, file } of candidates) {
+      const problems = await syntaxProblems(language, file.path, file.text);
+      if (problems.length) out.push(`${file.path} has a syntax error at line ${problems[0]!.line}: ${problems[0]!.message}`);
+    }
+    return out;
+  }
+
+  private async review(id: string, codemod: { run(l: Language, c: CodemodContext): Promise<CodemodResult>; prefilter(t: string, c: Finding['captures']): boolean }, language: Language, finding: Finding, result: CodemodResult): Promise<CodemodResult> {
+    const { syntaxProblems } = await import('../review/parse-check.js');
+    const refuse = (reason: string): CodemodResult => ({ status: 'refused', reason, edits: {} });
+    for (const [rel, text] of Object.entries(result.edits)) {
+      if (!this.project.resolve(rel)) return refuse(`${id} tried to edit ${rel}, outside the project`);
+      const before = this.text(rel);
+      if (before === undefined) return refuse(`${id} tried to edit ${rel}, which does not exist`);
+      const already = await syntaxProblems(language, rel, before);
+      if (already.length) return refuse(`${rel} has a syntax error already (line ${already[0]!.line}: ${already[0]!.message}); left untouched`);
+      const after = await syntaxProblems(language, rel, text);
+      if (after.length) return refuse(`the patched ${rel} would not parse (line ${after[0]!.line}: ${after[0]!.message}); no patch emitted`);
+    }
+    // Idempotence: the codemod run over its own output must find nothing more to do.
+    const saved = new Map(this.overlay);
+    for (const [rel, text] of Object.entries(result.edits)) this.overlay.set(rel, text);
+    try {
+      const again = await codemod.run(language, this.context(finding, language, (t) => codemod.prefilter(t, finding.captures)));
+      const changes = Object.entries(again.edits).filter(([rel, text]) => this.text(rel) !== text);
+      if (again.status === 'proposed' && changes.length) {
+        return refuse(`${id} would change ${changes.map(([r]) => r).join(', ')} again when re-run; not safe to apply`);
+      }
+    } finally {
+      this.overlay.clear();
+      for (const [k, v] of saved) this.overlay.set(k, v);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,120 @@
+// locate: the project's source files, found once per run and read lazily. Reads never leave
+// the project root (resolved through symlinks), and generated or vendored folders are skipped.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { Language } from '../fix/contract.js';
+
+const SKIP_DIRS = new Set([
+  'node_modules', 'cdk.out', 'cdktf.out', 'dist', 'build', 'coverage', 'venv',
+  '__pycache__', 'site-packages', '.git', '.venv', '.terraform', '.pulumi', '.mypy_cache', '.pytest_cache', '.tox',
+]);
+const EXTENSIONS: Record<Language, RegExp> = {
+  typescript: /\.(?:[cm]?ts|tsx)$/,
+  python: /\.py$/,
+};
+/** Source files larger than this are generated, not written by hand. */
+const MAX_SOURCE_BYTES = 1024 * 1024;
+const MAX_FILES = 50_000;
+
+export class Project {
+  readonly root: string;
+  private listing: string[] | undefined;
+  private readonly cache = new Map<string, string | undefined>();
+
+  constructor(dir: string) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(dir);
+    } catch {
+      throw new UserError(`--project ${dir}: no such directory`);
+    }
+    if (!st.isDirectory()) throw new UserError(`--project ${dir}: is not a directory`);
+    this.root = fs.realpathSync(dir);
+  }
+
+  /** Absolute path of a project-relative path, or undefined if it would leave the project. */
+  resolve(rel: string): string | undefined {
+    const abs = path.resolve(this.root, rel);
+    const inside = (p: string) => p === this.root || p.startsWith(this.root + path.sep);
+    if (!inside(abs)) return undefined;
+    try {
+      const real = fs.realpathSync(abs);
+      return inside(real) ? abs : undefined;
+    } catch {
+      // Not existing yet: the parent must be inside.
+      return inside(path.dirname(abs)) ? abs : undefined;
+    }
+  }
+
+  read(rel: string): string | undefined {
+    if (this.cache.has(rel)) return this.cache.get(rel);
+    let text: string | undefined;
+    const abs = this.resolve(rel);
+    if (abs) {
+      try {
+        const st = fs.statSync(abs);
+        if (st.isFile() && st.size <= MAX_SOURCE_BYTES) text = fs.readFileSync(abs, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    this.cache.set(rel, text);
+    return text;
+  }
+
+  private walk(): string[] {
+    if (this.listing) return this.listing;
+    const out: string[] = [];
+    const stack = [''];
+    while (stack.length && out.length < MAX_FILES) {
+      const rel = stack.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(path.join(this.root, rel), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+      for (const e of entries) {
+        const child = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(child);
+        } else if (e.isFile()) out.push(child);
+      }
+    }
+    this.listing = out.sort();
+    return this.listing;
+  }
+
+  files(language: Language): string[] {
+    const re = EXTENSIONS[language];
+    return this.walk().filter((f) => re.test(f) && !f.endsWith('.d.ts'));
+  }
+
+  /**
+   * Maps a path printed in a log (often absolute, from another machine) onto the project:
+   * as given if it is inside, else the project file sharing the longest path suffix.
+   */
+  mapPath(printed: string): string | undefined {
+    const norm = printed.replace(/\\/g, '/');
+    if (path.isAbsolute(norm) && norm.startsWith(this.root + '/')) return norm.slice(this.root.length + 1);
+    if (!path.isAbsolute(norm) && this.read(norm) !== undefined) return norm;
+    const parts = norm.split('/').filter(Boolean);
+    let best: string | undefined;
+    let bestLen = 0;
+    for (const f of this.walk()) {
+      const fp = f.split('/');
+      let n = 0;
+      while (n < fp.length && n < parts.length && fp[fp.length - 1 - n] === parts[parts.length - 1 - n]) n++;
+      if (n > bestLen && n === fp.length) {
+        best = f;
+        bestLen = n;
+      } else if (n > bestLen && n >= 1) {
+        best = f;
+        bestLen = n;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,45 @@
+// The report every formatter renders: the JSON document DESIGN.md freezes, plus the patch
+// headers the text formatter prints above each diff.
+import type { Captures, FixStatus } from '../types.js';
+
+export interface ReportOccurrence {
+  source: string;
+  line: number;
+  text: string;
+  resource?: string;
+}
+
+export interface ReportFix {
+  codemod: string;
+  status: FixStatus;
+  reason?: string;
+  files: string[];
+  patch?: string;
+}
+
+export interface ReportFinding {
+  signature: string;
+  title: string;
+  severity: 'error' | 'warning';
+  kind: 'auto' | 'guidance' | 'not-source';
+  rootCause: boolean;
+  captures: Captures;
+  occurrences: ReportOccurrence[];
+  explanation: string;
+  references: string[];
+  fix: ReportFix | null;
+}
+
+export interface Report {
+  version: 1;
+  tool: { name: 'stackfix'; version: string };
+  inputs: Array<{ source: string; format: string; lines: number }>;
+  findings: ReportFinding[];
+  unclassified: Array<{ source: string; line: number; text: string }>;
+}
+
+/** Exit codes (frozen): 0 nothing left to do, 1 findings remain, 2 usage/input/internal error. */
+export function exitCodeOf(report: Report): 0 | 1 {
+  const open = report.findings.filter((f) => !f.fix || (f.fix.status !== 'applied' && f.fix.status !== 'already-fixed'));
+  return open.length ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+// The pipeline for one run: read -> parse -> classify -> locate -> fix -> review -> report/write.
+import fs from 'node:fs';
+import { Classifier, type Finding } from './classify/index.js';
+import type { Signature } from './classify/catalogue.js';
+import { parseLines } from './formats/index.js';
+import { type InputStats, openInput, readLines } from './input/read.js';
+import type { Report, ReportFinding } from './report/model.js';
+
+export interface RunOptions {
+  logs: string[];
+  project: string;
+  fix: boolean;
+  signatures: Signature[];
+  version: string;
+  /** Progress for slow stages (TTY only); never on stdout. */
+  progress?: (text: string | undefined) => void;
+}
+
+export interface RunOutput {
+  report: Report;
+}
+
+function fill(template: string, captures: Finding['captures']): string {
+  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (all, name: string) => {
+    const v = captures[name];
+    if (v === undefined) return `(${name} not in the log)`;
+    return Array.isArray(v) ? v.join(', ') : v;
+  });
+}
+
+export async function run(options: RunOptions): Promise<RunOutput> {
+  // Fail on a bad --project before reading a possibly long log.
+  const { Project } = await import('./locate/project.js');
+  const project = new Project(options.project);
+
+  const classifier = new Classifier(options.signatures);
+  const inputs: Report['inputs'] = [];
+  const logs = options.logs.length ? options.logs : ['-'];
+  if (logs.filter((l) => l === '-').length > 1) throw new (await import('./errors.js')).UserError('stdin (-) can be given only once');
+  for (const log of logs) {
+    const { stream, source } = openInput(log);
+    const stats: InputStats = { source, lines: 0, bytes: 0 };
+    try {
+      const { format } = await parseLines(readLines(stream, source, stats), (event) => classifier.add(event));
+      inputs.push({ source, format, lines: stats.lines });
+    } finally {
+      if (stream !== process.stdin) (stream as fs.ReadStream).destroy();
+    }
+  }
+  const { findings, unclassified } = classifier.result();
+
+  const needsFix = findings.some((f) => 'codemod' in f.signature.fix);
+  const engine = needsFix ? new (await import('./fix/engine.js')).FixEngine(project) : undefined;
+  const reportFindings: ReportFinding[] = [];
+  const outcomes: Array<Awaited<ReturnType<NonNullable<typeof engine>['run']>>> = [];
+  for (const f of findings) {
+    const sig = f.signature;
+    let explanation = fill(sig.message, f.captures).trim();
+    if ('guidance' in sig.fix) explanation += `\n\nFix: ${fill(sig.fix.guidance, f.captures).trim()}`;
+    let fix: ReportFinding['fix'] = null;
+    if (engine && 'codemod' in sig.fix) {
+      options.progress?.(`Fixing ${sig.id} with ${sig.fix.codemod}…`);
+      const outcome = await engine.run(f);
+      outcomes.push(outcome);
+      if (outcome) {
+        let patch = outcome.patch;
+        if (patch) {
+          const { patchHeader } = await import('./review/patch.js');
+          const ev = f.occurrences[0];
+          patch =
+            patchHeader([
+              `stackfix ${sig.id}: ${sig.title}`,
+              ev ? `evidence ${ev.source}:${ev.line}: ${ev.text.slice(0, 160)}` : 'evidence: (none)',
+              `why: ${outcome.reason ?? sig.title}`,
+            ]) + patch;
+        }
+        fix = { codemod: outcome.codemod, status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}), files: outcome.files, ...(patch ? { patch } : {}) };
+      }
+    }
+    reportFindings.push({
+      signature: sig.id,
+      title: sig.title,
+      severity: sig.severity,
+      kind: sig.kind,
+      rootCause: f.rootCause,
+      captures: f.captures,
+      occurrences: f.occurrences.map((o) => ({ source: o.source, line: o.line, text: o.text, ...(o.resource ? { resource: o.resource } : {}) })),
+      explanation,
+      references: sig.references,
+      fix,
+    });
+  }
+  options.progress?.(undefined);
+
+  if (options.fix) {
+    const writes = outcomes.flatMap((o) => (o && o.status === 'proposed' ? Object.keys(o.edits).map((rel) => ({ rel, before: o.originals[rel]!, after: o.edits[rel]! })) : []));
+    // Several fixes may touch one file: write its final text once, checked against the first original.
+    const byFile = new Map<string, { rel: string; before: string; after: string }>();
+    for (const w of writes) {
+      const prev = byFile.get(w.rel);
+      byFile.set(w.rel, prev ? { rel: w.rel, before: prev.before, after: w.after } : w);
+    }
+    if (byFile.size) {
+      const { writeAll } = await import('./write/atomic.js');
+      writeAll(project, [...byFile.values()]);
+      for (const rf of reportFindings) if (rf.fix?.status === 'proposed') rf.fix.status = 'applied';
+    }
+  }
+
+  return {
+    report: {
+      version: 1,
+      tool: { name: 'stackfix', version: options.version },
+      inputs,
+      findings: reportFindings,
+      unclassified,
+    },
+  };
+}
