@@ -3,6 +3,7 @@
 // error's own list of valid versions), written where the failing resource's engine is set.
 import type { Codemod, CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { Site } from './typescript.js';
+import { pickEngineVersion } from '../../src/data/rds.js';
 
 const INSTANCE_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/instance-engine.d.ts';
 const CLUSTER_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/cluster-engine.d.ts';
@@ -48,7 +49,10 @@ const codemod: Codemod = {
     const version = typeof captures.version === 'string' ? captures.version : '';
     if (!version) return false;
     const engine = typeof captures.engine === 'string' ? captures.engine : '';
-    return text.includes(version) || (engine !== '' && text.includes(version.replace(/^\d+\.\d+\.mysql_aurora\./, '').replace(/\./g, '_')));
+    // The target too: a file already moved to it must reach the transform to report already-fixed.
+    const target = engine ? pickEngineVersion(engine, version, asList(captures.validVersions)) : undefined;
+    const enumForm = (v: string) => v.replace(/^\d+\.\d+\.mysql_aurora\./, '').replace(/\./g, '_');
+    return [version, target].some((v) => v !== undefined && (text.includes(v) || (engine !== '' && text.includes(enumForm(v)))));
   },
 
   async run(language, ctx): Promise<CodemodResult> {

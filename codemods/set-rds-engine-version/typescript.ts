@@ -114,7 +114,9 @@ export default function transform(file: FileInfo, api: API, options: Options): s
     api.report(`refused: unknown engine '${s.engine}' or no version`);
     return null;
   }
-  if (!file.source.includes(s.version) && !file.source.includes(enumMember(s.engine, s.version))) return null;
+  const mentions = (v: string | undefined) => v !== undefined && (file.source.includes(v) || file.source.includes(enumMember(s.engine, v)));
+  // The target too, so that a file already moved to it reports already-fixed.
+  if (!mentions(s.version) && !mentions(s.target)) return null;
   const root = j(file.source);
   const splices = new Map<string, string>();
   const found = findSites(j, root, file.path, s, splices);
