@@ -215,6 +215,16 @@ describe('inputs', () => {
     expect(f.kind).toBe('guidance');
   });
 
+  test('a deprecation warning cut after its first line still gets the fix the signature knows', () => {
+    const project = copyExample('cdk-ts');
+    const run = stackfix(['--format', 'json'], { cwd: project, input: '[WARNING] aws-cdk-lib.aws_ecr.RepositoryProps#autoDeleteImages is deprecated.\n' });
+    expect(run.code).toBe(1);
+    const f = json(run).findings[0]!;
+    expect(f.captures).toEqual({ module: 'aws_ecr', propsType: 'RepositoryProps', property: 'autoDeleteImages' });
+    expect(f.fix).toMatchObject({ status: 'proposed', files: ['lib/orders-stack.ts'] });
+    expect(f.fix!.patch).toContain('+      emptyOnDelete: true, // dev stacks are torn down often');
+  });
+
   test('an empty log: no findings, exit 0', () => {
     const run = stackfix(['--project', tmpRoot], { input: '' });
     expect(run.code).toBe(0);

@@ -99,6 +99,8 @@ describe('schema errors name the file and the field', () => {
     ['empty examples', 'g.yaml', signature('g', { extra: { examples: { match: [], nomatch: ['x'] } } }), /g\.yaml: examples\.match: must be a non-empty list/],
     ['unknown tool', 'h.yaml', signature('h', { extra: { match: { tools: ['ansible'], patterns: ['x'] } } }), /h\.yaml: match\.tools\[0\]: unknown tool 'ansible'/],
     ['broken YAML', 'i.yaml', 'id: [unclosed', /i\.yaml: \(yaml\)/],
+    ['fix.args naming no capture', 'j.yaml', signature('j', { extra: { kind: 'auto', fix: { codemod: 'x', args: { colour: 'red' } } } }), /j\.yaml: fix\.args\.colour: 'colour' is not a capture/],
+    ['fix.args on guidance', 'k.yaml', signature('k', { extra: { fix: { guidance: 'g', args: { thing: 'x' } } } }), /k\.yaml: fix\.args: only a codemod takes args/],
   ];
   test.each(cases)('%s', async (_name, file, text, message) => {
     const err = await withCatalogue({ [file]: text }, (dir) => loadCatalogue([dir]).then(() => undefined, (e: unknown) => e));

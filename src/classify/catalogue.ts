@@ -34,7 +34,11 @@ export interface Signature {
   fingerprint: string[];
   /** The explanation, with {capture} placeholders. */
   message: string;
-  fix: { codemod: string } | { guidance: string };
+  /**
+   * A codemod, with `args`: values the codemod gets for captures the message did not print
+   * (a deprecation warning cut after its first line still names a known replacement).
+   */
+  fix: { codemod: string; args: Record<string, string> } | { guidance: string };
   references: string[];
   examples: { match: Array<{ text: string; captures?: Record<string, string | string[]> }>; nomatch: string[] };
   /** Where it was loaded from, for error messages. */
@@ -150,7 +154,19 @@ export function validateSignature(file: string, raw: unknown): Signature {
   let fix: Signature['fix'];
   if (!fixRaw || typeof fixRaw !== 'object' || Array.isArray(fixRaw)) fail(file, 'fix', 'must be { codemod: <id> } or { guidance: <text> }');
   const f = fixRaw as Record<string, unknown>;
-  if (typeof f.codemod === 'string' && f.codemod) fix = { codemod: f.codemod };
+  for (const key of Object.keys(f)) if (!['codemod', 'args', 'guidance'].includes(key)) fail(file, `fix.${key}`, 'unknown field (expected codemod, args, guidance)');
+  if (typeof f.codemod === 'string' && f.codemod) {
+    const args: Record<string, string> = {};
+    if (f.args !== undefined) {
+      if (!f.args || typeof f.args !== 'object' || Array.isArray(f.args)) fail(file, 'fix.args', 'must be a mapping of capture name to value');
+      for (const [k, v] of Object.entries(f.args as Record<string, unknown>)) {
+        if (!captures[k]) fail(file, `fix.args.${k}`, `'${k}' is not a capture`);
+        if (typeof v !== 'string' || !v) fail(file, `fix.args.${k}`, 'must be a non-empty string');
+        args[k] = v;
+      }
+    }
+    fix = { codemod: f.codemod, args };
+  } else if (f.args !== undefined) fail(file, 'fix.args', 'only a codemod takes args');
   else if (typeof f.guidance === 'string' && f.guidance) fix = { guidance: f.guidance };
   else fail(file, 'fix', 'must be { codemod: <id> } or { guidance: <text> }');
   if ('codemod' in fix && kind !== 'auto') fail(file, 'fix.codemod', `a codemod needs kind 'auto' (is '${kind}')`);

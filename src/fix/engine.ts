@@ -47,9 +47,11 @@ export class FixEngine {
     };
   }
 
-  async run(finding: Finding): Promise<FixOutcome | undefined> {
-    const sigFix = finding.signature.fix;
+  async run(found: Finding): Promise<FixOutcome | undefined> {
+    const sigFix = found.signature.fix;
     if (!('codemod' in sigFix)) return undefined;
+    // The signature's args fill in what the message left out; what the log said wins.
+    const finding: Finding = { ...found, captures: { ...sigFix.args, ...found.captures } };
     const id = sigFix.codemod;
     const none = (status: FixStatus, reason: string): FixOutcome => ({ codemod: id, status, reason, files: [], edits: {}, originals: {} });
     const { loadCodemod } = await import('../../codemods/index.js');
