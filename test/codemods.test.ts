@@ -5,9 +5,12 @@
 //   __testfixtures__/codemods/<codemod>/<case>.input/ and <case>.output/   multi-file projects
 //     (output/ holds the whole tree after the fix)
 // Captures and resource hints come from <case>.json, or from the folder's captures.json:
-//   { "captures": {...}, "resources": [{ "id": "...", "type": "..." }], "status": "already-fixed" }
-// Every output must parse, and running the codemod on the output must change nothing.
+//   { "captures": {...}, "resources": [{ "id": "...", "type": "..." }], "status": "already-fixed",
+//     "location": { "file": "app/stack.py", "line": 12 } }   (what a traceback gives)
+// Every output must parse (Python outputs also compile with python3 where it exists), and
+// running the codemod on the output must change nothing.
 import { describe, it, expect } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCodemod, codemodIds } from '../codemods/index.js';
@@ -21,6 +24,18 @@ interface CaseSpec {
   captures: Record<string, string | string[]>;
   resources?: { id?: string; type?: string; constructPath?: string }[];
   status?: string;
+  location?: { file: string; line: number };
+}
+
+/** Installed libraries in a fixture (type stubs a codemod reads) are not project sources. */
+const isLibrary = (p: string) => /(?:^|\/)(?:node_modules|site-packages|\.venv|venv)\//.test(p) || p.endsWith('.d.ts');
+
+const python3 = spawnSync('python3', ['--version']).status === 0;
+
+/** python3's own compiler on the text: the strongest check that an output is valid Python. */
+function pyCompileError(file: string, text: string): string | undefined {
+  const r = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), sys.argv[1], "exec")', file], { input: text, encoding: 'utf8' });
+  return r.status === 0 ? undefined : r.stderr.trim().split('\n').at(-1);
 }
 
 function walk(dir: string, base = dir): string[] {
@@ -48,7 +63,7 @@ async function runOn(codemodId: string, tree: Record<string, string>, s: CaseSpe
   const byLang = new Map<Language, SourceFile[]>();
   for (const [p, text] of Object.entries(tree)) {
     const lang = LANG_BY_EXT[path.extname(p)];
-    if (!lang || p.includes('node_modules/') || p.endsWith('.d.ts')) continue;
+    if (!lang || isLibrary(p)) continue;
     if (!byLang.has(lang)) byLang.set(lang, []);
     if (codemod.prefilter(text, s.captures)) byLang.get(lang)!.push({ path: p, text });
   }
@@ -60,9 +75,10 @@ async function runOn(codemodId: string, tree: Record<string, string>, s: CaseSpe
       projectRoot: '/project',
       captures: s.captures,
       resources: s.resources ?? [],
+      ...(s.location ? { location: s.location } : {}),
       files,
       readFile: (p) => tree[p],
-      listFiles: (l) => Object.keys(tree).filter((p) => LANG_BY_EXT[path.extname(p)] === l && !p.includes('node_modules/') && !p.endsWith('.d.ts')),
+      listFiles: (l) => Object.keys(tree).filter((p) => LANG_BY_EXT[path.extname(p)] === l && !isLibrary(p)),
     };
     const result = await codemod.run(language, ctx);
     statuses.push(result.status);
@@ -113,6 +129,7 @@ describe('codemod fixtures', () => {
     for (const [p, text] of Object.entries(first.edits)) {
       const lang = LANG_BY_EXT[path.extname(p)];
       if (lang) expect(await syntaxProblems(lang, p, text)).toEqual([]);
+      if (lang === 'python' && python3) expect(pyCompileError(p, text)).toBeUndefined();
     }
     // Fixed point: the codemod applied to its own output proposes nothing.
     const second = await runOn(c.codemod, actual, s);

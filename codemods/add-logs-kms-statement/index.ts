@@ -8,15 +8,13 @@ import type { Codemod } from '../../src/fix/contract.js';
 const codemod: Codemod = {
   id: 'add-logs-kms-statement',
   title: 'Let CloudWatch Logs use the KMS key of an encrypted log group',
-  languages: ['typescript'],
+  languages: ['typescript', 'python'],
   // Loose on purpose: the key often lives in a file that never mentions a log group.
   prefilter: (text) => text.includes('LogGroup') || /kms/i.test(text),
   async run(language, ctx) {
-    if (language !== 'typescript') {
-      return { status: 'not-found', reason: `no ${language} transform for add-logs-kms-statement yet`, edits: {} };
-    }
-    const { addLogsKmsStatement } = await import('./typescript.js');
     try {
+      if (language === 'python') return await (await import('./python.js')).run(ctx);
+      const { addLogsKmsStatement } = await import('./typescript.js');
       return await addLogsKmsStatement(ctx);
     } catch (err) {
       // The contract says never throw on odd code: refuse instead.

@@ -7,22 +7,32 @@ function capture(v: string | string[] | undefined): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** autoDeleteImages -> auto_delete_images (CDK's Python names for props). */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/** auto_delete_images -> autoDeleteImages. */
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
 const codemod: Codemod = {
   id: 'rename-deprecated-property',
   title: 'Rename a deprecated construct property to its replacement',
-  languages: ['typescript'],
+  languages: ['typescript', 'python'],
 
   prefilter(text, captures) {
-    const property = capture(captures.property);
-    const replacement = capture(captures.replacement);
-    return (property !== '' && text.includes(property)) || (replacement !== '' && text.includes(replacement));
+    // Either spelling: jsii warnings name the TypeScript property in every language.
+    const names = [capture(captures.property), capture(captures.replacement)].filter(Boolean).flatMap((n) => [camelCase(n), snakeCase(n)]);
+    return names.some((n) => text.includes(n));
   },
 
   async run(language, ctx): Promise<CodemodResult> {
-    if (language !== 'typescript') return { status: 'not-found', reason: 'no transform for this language', edits: {} };
+    if (language === 'python') return (await import('./python.js')).run(ctx);
     const options = {
-      property: capture(ctx.captures.property),
-      replacement: capture(ctx.captures.replacement),
+      property: camelCase(capture(ctx.captures.property)),
+      replacement: camelCase(capture(ctx.captures.replacement)),
       propsType: capture(ctx.captures.propsType),
       module: capture(ctx.captures.module),
     };

@@ -43,7 +43,7 @@ export function cdkHasEnumMember(ctx: Pick<CodemodContext, 'readFile'>, fromFile
 const codemod: Codemod = {
   id: 'set-rds-engine-version',
   title: 'Replace an RDS engine version the region no longer offers',
-  languages: ['typescript'],
+  languages: ['typescript', 'python'],
 
   prefilter(text, captures) {
     const version = typeof captures.version === 'string' ? captures.version : '';
@@ -56,7 +56,7 @@ const codemod: Codemod = {
   },
 
   async run(language, ctx): Promise<CodemodResult> {
-    if (language !== 'typescript') return { status: 'not-found', reason: 'no transform for this language', edits: {} };
+    if (language === 'python') return (await import('./python.js')).run(ctx);
     const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
     const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
     const { default: transform, selectSites, ENUM_CLASS, enumMember } = await import('./typescript.js');

@@ -12,7 +12,7 @@ function capture(v: string | string[] | undefined): string {
 const codemod: Codemod = {
   id: 'set-rds-instance-class',
   title: 'Move an RDS DB instance to a class its engine version supports',
-  languages: ['typescript'],
+  languages: ['typescript', 'python'],
 
   prefilter(text, captures) {
     const cls = capture(captures.instanceClass).replace(/^db\./, '');
@@ -25,7 +25,7 @@ const codemod: Codemod = {
   },
 
   async run(language, ctx): Promise<CodemodResult> {
-    if (language !== 'typescript') return { status: 'not-found', reason: 'no transform for this language', edits: {} };
+    if (language === 'python') return (await import('./python.js')).run(ctx);
     const instanceClass = capture(ctx.captures.instanceClass);
     const engine = capture(ctx.captures.engine);
     const engineVersion = capture(ctx.captures.engineVersion);

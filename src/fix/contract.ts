@@ -16,10 +16,20 @@ export interface CodemodContext {
   captures: Captures;
   /** The failing resources named by the log (one per occurrence, deduplicated). */
   resources: ResourceHint[];
+  /**
+   * Where the log itself says the failure is (a traceback's innermost frame in the user's code,
+   * Terraform's `on file line`), mapped onto a project-relative path. Absent when the log names
+   * no source location or no project file matches it.
+   */
+  location?: { file: string; line: number };
   /** Candidate files (already passed the codemod's text prefilter), in the given language. */
   files: SourceFile[];
-  /** Reads any other project file (relative path) when a fix needs to follow an import. */
-  readFile(path: string): string | undefined;
+  /**
+   * Reads any other project file (relative path) when a fix needs to follow an import, or an
+   * installed library (node_modules, a virtualenv's site-packages). Files over maxBytes
+   * (default 1 MiB) and files that are not UTF-8 read as undefined.
+   */
+  readFile(path: string, maxBytes?: number): string | undefined;
   /** Lists project files of a language, for codemods that resolve across files. */
   listFiles(language: Language): string[];
 }

@@ -2,9 +2,13 @@
 // when every patched file re-parses, the files it touches parsed before, and the codemod
 // applied again changes nothing (idempotence). Accepted edits go into an overlay, so a later
 // finding's codemod sees the project as the earlier fixes left it.
+//
+// Codemods see each file as LF text without a byte-order mark: a file written with CRLF
+// throughout (or with a BOM) gets both back on the lines the codemod wrote, so an edit never
+// mixes line endings and never touches a line it did not mean to.
 import type { Finding } from '../classify/index.js';
 import type { FixStatus } from '../types.js';
-import type { CodemodContext, CodemodResult, Language, SourceFile } from './contract.js';
+import type { Codemod, CodemodContext, CodemodResult, Language, SourceFile } from './contract.js';
 import type { Project } from '../locate/project.js';
 
 export interface FixOutcome {
@@ -20,6 +24,25 @@ export interface FixOutcome {
 }
 
 const LANGUAGE_NAME: Record<Language, string> = { typescript: 'TypeScript', python: 'Python' };
+const BOM = '\uFEFF';
+
+/** How a file's text is shown to codemods, and how to turn their output back. */
+function view(raw: string): { text: string; restore(text: string): string } {
+  const bom = raw.startsWith(BOM);
+  let text = bom ? raw.slice(1) : raw;
+  const lf = (text.match(/\n/g) ?? []).length;
+  const crlf = lf > 0 && (text.match(/\r\n/g) ?? []).length === lf;
+  if (crlf) text = text.replace(/\r\n/g, '\n');
+  return {
+    text,
+    restore: (t) => (bom ? BOM : '') + (crlf ? t.replace(/\r?\n/g, '\r\n') : t),
+  };
+}
+
+interface Candidate {
+  language: Language;
+  file: SourceFile;
+}
 
 export class FixEngine {
   /** Texts already changed by earlier fixes in this run. */
@@ -31,20 +54,49 @@ export class FixEngine {
     return this.overlay.get(rel) ?? this.project.read(rel);
   }
 
-  private context(finding: Finding, language: Language, prefilter: (text: string) => boolean): CodemodContext {
+  private context(finding: Finding, language: Language, prefilter: (text: string) => boolean, skipped?: string[]): CodemodContext {
     const files: SourceFile[] = [];
     for (const rel of this.project.files(language)) {
-      const text = this.text(rel);
-      if (text !== undefined && prefilter(text)) files.push({ path: rel, text });
+      const raw = this.text(rel);
+      if (raw === undefined) {
+        // A file stackfix may not edit (not UTF-8) is named when it looks related.
+        const problem = this.project.problem(rel);
+        const loose = problem ? this.project.readLoosely(rel) : undefined;
+        if (problem && loose !== undefined && prefilter(loose)) skipped?.push(`${rel} ${problem}; left untouched`);
+        continue;
+      }
+      const text = view(raw).text;
+      if (prefilter(text)) files.push({ path: rel, text });
     }
+    const location = finding.location ? this.project.mapPath(finding.location.file) : undefined;
     return {
       projectRoot: this.project.root,
       captures: finding.captures,
       resources: finding.resources,
+      ...(location && finding.location ? { location: { file: location, line: finding.location.line } } : {}),
       files,
-      readFile: (rel) => this.text(rel),
+      readFile: (rel, maxBytes) => {
+        const raw = this.overlay.get(rel) ?? this.project.read(rel, maxBytes);
+        return raw === undefined ? undefined : view(raw).text;
+      },
       listFiles: (lang) => this.project.files(lang),
     };
+  }
+
+  /** Runs the codemod and maps its output back onto each file's line endings and BOM. */
+  private async runCodemod(codemod: Codemod, language: Language, ctx: CodemodContext): Promise<CodemodResult> {
+    let result: CodemodResult;
+    try {
+      result = await codemod.run(language, ctx);
+    } catch (err) {
+      return { status: 'refused', reason: `the codemod failed: ${(err as Error).message.split('\n')[0]}`, edits: {} };
+    }
+    const edits: Record<string, string> = {};
+    for (const [rel, text] of Object.entries(result.edits)) {
+      const raw = this.text(rel);
+      edits[rel] = raw === undefined ? text : view(raw).restore(text);
+    }
+    return { ...result, edits };
   }
 
   async run(found: Finding): Promise<FixOutcome | undefined> {
@@ -59,23 +111,17 @@ export class FixEngine {
     if (!codemod) return none('refused', `codemod '${id}' is not installed`);
 
     const results: Array<{ language: Language; result: CodemodResult }> = [];
-    const candidateFiles: Array<{ language: Language; file: SourceFile }> = [];
-    let candidates = 0;
+    const candidates: Candidate[] = [];
+    const skipped: string[] = [];
     for (const language of codemod.languages) {
-      const ctx = this.context(finding, language, (t) => codemod.prefilter(t, finding.captures));
-      candidates += ctx.files.length;
-      for (const file of ctx.files) candidateFiles.push({ language, file });
+      const ctx = this.context(finding, language, (t) => codemod.prefilter(t, finding.captures), skipped);
+      for (const file of ctx.files) candidates.push({ language, file });
       if (ctx.files.length === 0) continue;
-      let result: CodemodResult;
-      try {
-        result = await codemod.run(language, ctx);
-      } catch (err) {
-        result = { status: 'refused', reason: `the codemod failed: ${(err as Error).message.split('\n')[0]}`, edits: {} };
-      }
+      let result = await this.runCodemod(codemod, language, ctx);
       if (result.status === 'proposed') result = await this.review(id, codemod, language, finding, result);
       results.push({ language, result });
     }
-    if (candidates === 0) {
+    if (candidates.length === 0 && skipped.length === 0) {
       const langs = codemod.languages.map((l) => LANGUAGE_NAME[l]).join(' or ');
       return none('not-found', `no ${langs} source file in ${this.project.root} looks related (searched ${codemod.languages.map((l) => this.project.files(l).length).reduce((a, b) => a + b, 0)} files)`);
     }
@@ -92,24 +138,25 @@ export class FixEngine {
       for (const [rel, text] of Object.entries(edits)) this.overlay.set(rel, text);
       const { filePatch } = await import('../review/patch.js');
       const files = Object.keys(edits).sort();
+      const reason = [...proposed.map((r) => r.result.reason).filter(Boolean), ...skipped.map((s) => `not changed: ${s}`)].join('; ');
       return {
         codemod: id,
         status: 'proposed',
-        reason: proposed.map((r) => r.result.reason).filter(Boolean).join('; ') || undefined,
+        reason: reason || undefined,
         files,
         patch: files.map((rel) => filePatch(rel, originals[rel]!, edits[rel]!)).join(''),
         edits,
         originals,
       };
     }
-    // Nothing proposed: a candidate that does not parse may be where the fix belonged. Checked
-    // only now, so a successful run never pays for a second parse of every candidate.
+    // Nothing proposed: a candidate that does not parse, or one stackfix may not edit, may be
+    // where the fix belonged. Parsed only now, so a successful run never pays for it.
     if (!results.some((r) => r.result.status === 'already-fixed')) {
-      const broken = await this.unparsable(candidateFiles);
-      if (broken.length) {
+      const blocked = [...skipped, ...(await this.unparsable(candidates))];
+      if (blocked.length) {
         const first = results.find((r) => r.result.status === 'refused') ?? results[0];
         const detail = first?.result.reason ? ` (${first.result.reason})` : '';
-        return none('refused', `${broken.join('; ')}; left untouched, fix the syntax error and run stackfix again${detail}`);
+        return none('refused', `${blocked.join('; ')}${detail}`);
       }
     }
     // Most informative status first: a refusal explains more than not-found.
@@ -120,19 +167,19 @@ export class FixEngine {
     return none('not-found', 'nothing to change');
   }
 
-  /** 'lib/x.ts has a syntax error at line 3: ...' for each candidate file that does not parse. */
-  private async unparsable(candidates: Array<{ language: Language; file: SourceFile }>): Promise<string[]> {
+  /** 'lib/x.ts has a syntax error at line 3: ...; left untouched' for each candidate that does not parse. */
+  private async unparsable(candidates: Candidate[]): Promise<string[]> {
     if (candidates.length === 0) return [];
     const { syntaxProblems } = await import('../review/parse-check.js');
     const out: string[] = [];
     for (const { language, file } of candidates) {
       const problems = await syntaxProblems(language, file.path, file.text);
-      if (problems.length) out.push(`${file.path} has a syntax error at line ${problems[0]!.line}: ${problems[0]!.message}`);
+      if (problems.length) out.push(`${file.path} has a syntax error at line ${problems[0]!.line}: ${problems[0]!.message}; left untouched, fix it and run stackfix again`);
     }
     return out;
   }
 
-  private async review(id: string, codemod: { run(l: Language, c: CodemodContext): Promise<CodemodResult>; prefilter(t: string, c: Finding['captures']): boolean }, language: Language, finding: Finding, result: CodemodResult): Promise<CodemodResult> {
+  private async review(id: string, codemod: Codemod, language: Language, finding: Finding, result: CodemodResult): Promise<CodemodResult> {
     const { syntaxProblems } = await import('../review/parse-check.js');
     const refuse = (reason: string): CodemodResult => ({ status: 'refused', reason, edits: {} });
     for (const [rel, text] of Object.entries(result.edits)) {
@@ -148,7 +195,7 @@ export class FixEngine {
     const saved = new Map(this.overlay);
     for (const [rel, text] of Object.entries(result.edits)) this.overlay.set(rel, text);
     try {
-      const again = await codemod.run(language, this.context(finding, language, (t) => codemod.prefilter(t, finding.captures)));
+      const again = await this.runCodemod(codemod, language, this.context(finding, language, (t) => codemod.prefilter(t, finding.captures)));
       const changes = Object.entries(again.edits).filter(([rel, text]) => this.text(rel) !== text);
       if (again.status === 'proposed' && changes.length) {
         return refuse(`${id} would change ${changes.map(([r]) => r).join(', ')} again when re-run; not safe to apply`);

@@ -16,11 +16,27 @@ const EXTENSIONS: Record<Language, RegExp> = {
 /** Source files larger than this are generated, not written by hand. */
 const MAX_SOURCE_BYTES = 1024 * 1024;
 const MAX_FILES = 50_000;
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+interface CacheEntry {
+  text?: string;
+  size: number;
+  /** The maxBytes it was read with. */
+  limit: number;
+  problem?: string;
+}
+
+/** ' (declares latin-1)' from a PEP 263 coding line in the first two lines, if any. */
+function declaredEncoding(bytes: Buffer): string {
+  const head = bytes.subarray(0, 400).toString('latin1').split('\n').slice(0, 2).join('\n');
+  const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/m.exec(head);
+  return m ? ` (declares ${m[1]})` : '';
+}
 
 export class Project {
   readonly root: string;
   private listing: string[] | undefined;
-  private readonly cache = new Map<string, string | undefined>();
+  private readonly cache = new Map<string, CacheEntry>();
 
   constructor(dir: string) {
     let st: fs.Stats;
@@ -47,20 +63,54 @@ export class Project {
     }
   }
 
-  read(rel: string): string | undefined {
-    if (this.cache.has(rel)) return this.cache.get(rel);
-    let text: string | undefined;
+  /**
+   * A project file's text, or undefined when it is missing, outside the project, larger than
+   * maxBytes (hand-written sources are small; installed libraries may ask for more) or not
+   * UTF-8 (see problem()). UTF-8 is decoded strictly so that an edit never rewrites bytes the
+   * decoder replaced; a byte-order mark is kept in the text.
+   */
+  read(rel: string, maxBytes = MAX_SOURCE_BYTES): string | undefined {
+    const cached = this.cache.get(rel);
+    // Re-read only a file an earlier, smaller limit skipped.
+    const skippedForSize = cached && cached.text === undefined && !cached.problem && cached.size > cached.limit;
+    if (cached && !(skippedForSize && maxBytes > cached.limit)) return cached.size <= maxBytes ? cached.text : undefined;
+    const entry: CacheEntry = { size: 0, limit: maxBytes };
     const abs = this.resolve(rel);
     if (abs) {
       try {
         const st = fs.statSync(abs);
-        if (st.isFile() && st.size <= MAX_SOURCE_BYTES) text = fs.readFileSync(abs, 'utf8');
+        entry.size = st.size;
+        if (st.isFile() && st.size <= maxBytes) {
+          const bytes = fs.readFileSync(abs);
+          try {
+            entry.text = UTF8.decode(bytes);
+          } catch {
+            entry.problem = `is not UTF-8${declaredEncoding(bytes)}`;
+          }
+        }
       } catch {
-        text = undefined;
+        entry.text = undefined;
       }
     }
-    this.cache.set(rel, text);
-    return text;
+    this.cache.set(rel, entry);
+    return entry.size <= maxBytes ? entry.text : undefined;
+  }
+
+  /** Why a file that exists cannot be edited as text ('is not UTF-8 ...'), if it cannot. */
+  problem(rel: string): string | undefined {
+    this.read(rel);
+    return this.cache.get(rel)?.problem;
+  }
+
+  /** The raw bytes decoded loosely (latin-1), only to let a prefilter see a file read() refuses. */
+  readLoosely(rel: string): string | undefined {
+    const abs = this.resolve(rel);
+    if (!abs) return undefined;
+    try {
+      return fs.readFileSync(abs).toString('latin1');
+    } catch {
+      return undefined;
+    }
   }
 
   private walk(): string[] {

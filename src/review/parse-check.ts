@@ -10,7 +10,7 @@ export interface ParseProblem {
 export async function syntaxProblems(language: Language, path: string, text: string): Promise<ParseProblem[]> {
   if (language === 'typescript') return typescriptProblems(path, text);
   const { pythonProblems } = await import('./python-parse.js');
-  return pythonProblems(text);
+  return pythonProblems(text, path);
 }
 
 async function typescriptProblems(path: string, text: string): Promise<ParseProblem[]> {

@@ -1,5 +1,12 @@
-// Placeholder until the Python engine lands: Python files are not patched yet, so nothing
-// ever asks; if something does, refuse loudly rather than claim the file parses.
-export async function pythonProblems(_text: string): Promise<{ line: number; message: string }[]> {
-  return [{ line: 0, message: 'Python files cannot be checked yet' }];
+// Python files re-parse with the same tree-sitter grammar the codemods use: a tree with an
+// ERROR or MISSING node is a syntax error.
+import { parsePython } from '../fix/python/parser.js';
+
+export async function pythonProblems(text: string, path = 'file.py'): Promise<{ line: number; message: string }[]> {
+  const file = await parsePython(path, text);
+  try {
+    return file.problems();
+  } finally {
+    file.dispose();
+  }
 }
