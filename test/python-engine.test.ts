@@ -103,6 +103,8 @@ describe('syntax helpers', () => {
     expect(indentUnit('class A:\n\tx = 1\n')).toBe('\t');
     expect(indentUnit('def f():\n  return 1\n')).toBe('  ');
     expect(indentUnit('x = 1\n')).toBe('    ');
+    // A Pulumi program with no block: the step after an open bracket.
+    expect(indentUnit('key = aws.kms.Key(\n\t"k",\n\tdescription="d",\n)\n')).toBe('\t');
   });
 
   test('overlapping edits are refused, adjacent ones applied', () => {

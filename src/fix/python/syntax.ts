@@ -254,22 +254,24 @@ export function indentAt(text: string, index: number): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
-/** The file's indent step: the first increase of indentation after a line ending in ':'. */
+/**
+ * The file's indent step: the first increase of indentation after a line that opens a block
+ * (ends in ':'), else after one that ends in an open bracket (a Pulumi program may have no
+ * block at all), else four spaces.
+ */
 export function indentUnit(text: string): string {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length - 1; i++) {
-    const l = lines[i]!.replace(/\r$/, '');
-    if (!/:\s*(?:#.*)?$/.test(l)) continue;
-    const here = /^[ \t]*/.exec(l)![0];
-    for (let k = i + 1; k < lines.length; k++) {
-      const next = lines[k]!.replace(/\r$/, '');
-      if (!next.trim()) continue;
-      const ind = /^[ \t]*/.exec(next)![0];
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const step = (opener: RegExp): string | undefined => {
+    for (let i = 0; i < lines.length - 1; i++) {
+      if (!opener.test(lines[i]!)) continue;
+      const here = /^[ \t]*/.exec(lines[i]!)![0];
+      const next = lines.slice(i + 1).find((l) => l.trim());
+      const ind = next ? /^[ \t]*/.exec(next)![0] : '';
       if (ind.length > here.length && ind.startsWith(here)) return ind.slice(here.length);
-      break;
     }
-  }
-  return '    ';
+    return undefined;
+  };
+  return step(/:\s*(?:#.*)?$/) ?? step(/[([{]\s*(?:#.*)?$/) ?? '    ';
 }
 
 export function eolOf(text: string): string {

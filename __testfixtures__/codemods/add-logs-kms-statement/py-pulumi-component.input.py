@@ -1,0 +1,31 @@
+import pulumi
+import pulumi_aws as aws
+
+current = aws.get_caller_identity()
+
+
+class WorkerLogging(pulumi.ComponentResource):
+  """A KMS-encrypted log group for one worker."""
+
+  def __init__(self, name: str, retention_days: int = 14, opts: pulumi.ResourceOptions | None = None) -> None:
+    super().__init__("inventory:index:WorkerLogging", name, None, opts)
+
+    self.key = aws.kms.Key(
+      f"{name}-key",
+      description=f"Encrypts the {name} worker logs",
+      enable_key_rotation=True,
+      opts=pulumi.ResourceOptions(parent=self),  # deleted with the component
+    )
+
+    self.log_group = aws.cloudwatch.LogGroup(
+      f"{name}-logs",
+      name_prefix=f"/inventory/{name}-",
+      retention_in_days=retention_days,
+      kms_key_id=self.key.arn,
+      opts=pulumi.ResourceOptions(parent=self),
+    )
+
+    self.register_outputs({"log_group_name": self.log_group.name})
+
+
+reorder = WorkerLogging("reorder")

@@ -1,0 +1,37 @@
+"""Orders service: API log group encrypted with a customer managed key."""
+import json
+
+import pulumi
+import pulumi_aws as aws
+
+config = pulumi.Config()
+env = config.get("env") or "dev"
+
+current = aws.get_caller_identity()
+
+orders_key = aws.kms.Key(
+    "orders-key",
+    description=f"Orders {env} data key",
+    enable_key_rotation=True,
+    policy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "EnableRootAccountPermissions",
+                "Effect": "Allow",
+                "Principal": {"AWS": f"arn:aws:iam::{current.account_id}:root"},
+                "Action": "kms:*",
+                "Resource": "*",
+            },
+        ],
+    }),
+)
+
+orders_logs = aws.cloudwatch.LogGroup(
+    "orders-logs",
+    name=f"/orders/{env}/api",
+    retention_in_days=14,
+    kms_key_id=orders_key.arn,
+)
+
+pulumi.export("log_group_name", orders_logs.name)

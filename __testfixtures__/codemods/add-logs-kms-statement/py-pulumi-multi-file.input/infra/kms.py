@@ -1,0 +1,21 @@
+import json
+
+import pulumi_aws as aws
+
+current = aws.get_caller_identity_output()
+
+shipping_key = aws.kms.Key(
+    "shipping-key",
+    description="Shipping service key",
+    enable_key_rotation=True,
+    policy=current.account_id.apply(lambda account_id: json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "EnableRootAccountPermissions",
+            "Effect": "Allow",
+            "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"},
+            "Action": "kms:*",
+            "Resource": "*",
+        }],
+    })),
+)

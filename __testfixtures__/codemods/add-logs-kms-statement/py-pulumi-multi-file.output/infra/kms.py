@@ -1,0 +1,39 @@
+import json
+
+import pulumi_aws as aws
+
+current = aws.get_caller_identity_output()
+
+shipping_key = aws.kms.Key(
+    "shipping-key",
+    description="Shipping service key",
+    enable_key_rotation=True,
+    policy=current.account_id.apply(lambda account_id: json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "EnableRootAccountPermissions",
+            "Effect": "Allow",
+            "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"},
+            "Action": "kms:*",
+            "Resource": "*",
+        }, {
+            "Sid": "AllowCloudWatchLogsUseOfTheKey",
+            "Effect": "Allow",
+            "Principal": {"Service": "logs.us-east-1.amazonaws.com"},
+            "Action": [
+                "kms:Encrypt*",
+                "kms:Decrypt*",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:CreateGrant",
+                "kms:Describe*",
+            ],
+            "Resource": "*",
+            "Condition": {
+                "ArnLike": {
+                    "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:us-east-1:{account_id}:log-group:*",
+                },
+            },
+        }],
+    })),
+)
