@@ -3,7 +3,8 @@
 // smallest class of the same family the engine accepts (src/data/rds-instance-classes.json),
 // set on the failing instance only.
 import type { Codemod, CodemodResult } from '../../src/fix/contract.js';
-import type { Site } from './typescript.js';
+import { cdkSize, type Site } from './typescript.js';
+import { pickInstanceClass } from '../../src/data/rds.js';
 
 function capture(v: string | string[] | undefined): string {
   return typeof v === 'string' ? v : '';
@@ -19,9 +20,10 @@ const codemod: Codemod = {
     if (!cls) return false;
     // The family, not the exact class: a file already moved to db.t3.medium reports already-fixed.
     if (text.includes(`${cls.split('.')[0]}.`)) return true;
-    // CDK: InstanceType.of(InstanceClass.X, InstanceSize.SMALL)
-    const size = cls.split('.')[1] ?? '';
-    return text.includes('InstanceSize') && text.includes(size.toUpperCase());
+    // CDK: InstanceType.of(InstanceClass.X, InstanceSize.SMALL), or the target size once fixed.
+    const choice = pickInstanceClass(cls, capture(captures.engine), capture(captures.engineVersion) || undefined);
+    const sizes = [cls.split('.')[1] ?? '', choice?.size ?? ''].filter(Boolean).map(cdkSize);
+    return text.includes('InstanceSize') && sizes.some((s) => text.includes(s));
   },
 
   async run(language, ctx): Promise<CodemodResult> {

@@ -40,7 +40,7 @@ interface InstanceClassParts {
 }
 
 /** aws-cdk-lib ec2.InstanceClass long names -> RDS family (short names like T3 map by lower-casing). */
-const CDK_CLASS_FAMILY: Record<string, string> = {
+export const CDK_CLASS_FAMILY: Record<string, string> = {
   BURSTABLE2: 't2', BURSTABLE3: 't3', BURSTABLE3_AMD: 't3a', BURSTABLE4_GRAVITON: 't4g',
   MEMORY4: 'r4', MEMORY5: 'r5', MEMORY5_AMD: 'r5a', MEMORY6_GRAVITON: 'r6g', MEMORY6_INTEL: 'r6i',
   MEMORY7_GRAVITON: 'r7g', MEMORY7_INTEL: 'r7i', MEMORY8_GRAVITON: 'r8g',
@@ -48,7 +48,7 @@ const CDK_CLASS_FAMILY: Record<string, string> = {
   STANDARD7_GRAVITON: 'm7g', STANDARD7_INTEL: 'm7i', MEMORY_INTENSIVE_2_GRAVITON: 'x2g',
 };
 
-function cdkFamily(member: string): string | undefined {
+export function cdkFamily(member: string): string | undefined {
   return CDK_CLASS_FAMILY[member] ?? (/^[A-Z]\d+[A-Z]*$/.test(member) ? member.toLowerCase() : undefined);
 }
 
@@ -58,7 +58,7 @@ export function cdkSize(size: string): string {
   return m ? `XLARGE${m[1]}` : size.toUpperCase();
 }
 
-function fromCdkSize(member: string): string {
+export function fromCdkSize(member: string): string {
   const m = /^XLARGE(\d+)$/.exec(member);
   return m ? `${m[1]}xlarge` : member.toLowerCase();
 }
