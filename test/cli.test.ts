@@ -211,8 +211,9 @@ describe('inputs', () => {
     const f = json(run).findings[0]!;
     expect(f.signature).toBe('python-missing-import');
     expect(f.captures).toEqual({ name: 'logs' });
-    expect(f.fix).toBeNull();
-    expect(f.kind).toBe('guidance');
+    expect(f.kind).toBe('auto');
+    // No Python source in the project: nothing to fix, and the report says where it looked.
+    expect(f.fix).toMatchObject({ codemod: 'add-python-import', status: 'not-found' });
   });
 
   test('a deprecation warning cut after its first line still gets the fix the signature knows', () => {

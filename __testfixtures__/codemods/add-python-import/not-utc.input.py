@@ -1,0 +1,5 @@
+from datetime import datetime
+
+import pulumi
+
+pulumi.export("built_at", datetime.now(UTC).isoformat())
