@@ -10,7 +10,8 @@ const codemod: Codemod = {
   title: "Read a ReplicationGroup's endpoint instead of cache_nodes",
   languages: ['python'],
 
-  prefilter: (text) => text.includes('cache_nodes'),
+  // The endpoint names too: a file already fixed must reach the transform to report already-fixed.
+  prefilter: (text) => /cache_nodes|ReplicationGroup|primary_endpoint_address|configuration_endpoint_address/.test(text),
 
   async run(_language, ctx) {
     return (await import('./python.js')).run(ctx);
