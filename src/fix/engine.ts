@@ -110,6 +110,14 @@ export class FixEngine {
     const codemod = await loadCodemod(id);
     if (!codemod) return none('refused', `codemod '${id}' is not installed`);
 
+    // The file the log itself points at (a traceback's frame) is where the fix belongs: when
+    // stackfix may not edit it, say so rather than report what other files look like.
+    const located = finding.location ? this.project.mapPath(finding.location.file) : undefined;
+    const locatedProblem = located ? this.project.problem(located) : undefined;
+    if (located && locatedProblem) {
+      return none('refused', `${located} ${locatedProblem}; the log points at its line ${finding.location!.line}; left untouched`);
+    }
+
     const results: Array<{ language: Language; result: CodemodResult }> = [];
     const candidates: Candidate[] = [];
     const skipped: string[] = [];
@@ -155,7 +163,8 @@ export class FixEngine {
       const blocked = [...skipped, ...(await this.unparsable(candidates))];
       if (blocked.length) {
         const first = results.find((r) => r.result.status === 'refused') ?? results[0];
-        const detail = first?.result.reason ? ` (${first.result.reason})` : '';
+        // The codemod's own reason, unless it only says the same thing again.
+        const detail = first?.result.reason && !/syntax error|not UTF-8/.test(first.result.reason) ? ` (${first.result.reason})` : '';
         return none('refused', `${blocked.join('; ')}${detail}`);
       }
     }

@@ -144,27 +144,30 @@ export class Project {
 
   /**
    * Maps a path printed in a log (often absolute, from another machine) onto the project:
-   * as given if it is inside, else the project file sharing the longest path suffix.
+   * as given if it is inside, else the project file whose whole path is the longest suffix of
+   * it (`/home/runner/work/app/app/lib/stack.py` -> `lib/stack.py`). A partial match (only the
+   * last parts agree) counts when it shares two or more parts, or the file name is unique.
    */
   mapPath(printed: string): string | undefined {
-    const norm = printed.replace(/\\/g, '/');
+    const norm = path.posix.normalize(printed.replace(/\\/g, '/'));
     if (path.isAbsolute(norm) && norm.startsWith(this.root + '/')) return norm.slice(this.root.length + 1);
-    if (!path.isAbsolute(norm) && this.read(norm) !== undefined) return norm;
+    if (!path.isAbsolute(norm) && !norm.startsWith('../') && this.read(norm) !== undefined) return norm;
     const parts = norm.split('/').filter(Boolean);
-    let best: string | undefined;
-    let bestLen = 0;
+    let full: { file: string; n: number } | undefined;
+    let partial: { file: string; n: number } | undefined;
+    let sameName = 0;
     for (const f of this.walk()) {
       const fp = f.split('/');
       let n = 0;
       while (n < fp.length && n < parts.length && fp[fp.length - 1 - n] === parts[parts.length - 1 - n]) n++;
-      if (n > bestLen && n === fp.length) {
-        best = f;
-        bestLen = n;
-      } else if (n > bestLen && n >= 1) {
-        best = f;
-        bestLen = n;
-      }
+      if (n === 0) continue;
+      sameName++;
+      if (n === fp.length) {
+        if (!full || n > full.n) full = { file: f, n };
+      } else if (!partial || n > partial.n) partial = { file: f, n };
     }
-    return best;
+    if (full) return full.file;
+    if (partial && (partial.n >= 2 || sameName === 1)) return partial.file;
+    return undefined;
   }
 }
