@@ -16,8 +16,11 @@ const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCross, recogniseCdk
 const LOOKS_LIKE_ERROR =
   /\b(?:[A-Z]\w*(?:Error|Exception)|[Ee]rror|ERROR|[Ff]ailed|FAILED|[Dd]enied|not authorized|not allowed|[Ii]nvalid|[Cc]annot|[Cc]ould not|[Uu]nable to|is deprecated|does not (?:exist|support)|not found)\b/;
 
+/** A command the shell or npm echoed (`$ pulumi up --continue-on-error`, `> app@1.0.0 deploy`). */
+const COMMAND_ECHO = /^(?:\$|>) \S/;
+
 export function looksLikeError(message: string): boolean {
-  return LOOKS_LIKE_ERROR.test(message);
+  return !COMMAND_ECHO.test(message) && LOOKS_LIKE_ERROR.test(message);
 }
 
 class Paragraph {
@@ -71,6 +74,13 @@ export class TextParser {
         this.open = block;
         return;
       }
+    }
+    if (COMMAND_ECHO.test(line.text)) {
+      // An echoed command is a paragraph of its own: it must not hide the error after it.
+      this.paragraph.flush();
+      this.paragraph.add(line);
+      this.paragraph.flush();
+      return;
     }
     this.paragraph.add(line);
   }
