@@ -1,7 +1,9 @@
 // npm run bench: start-up and streaming cost of stackfix, as ratios against baselines measured
 // in the same run (machines here are noisy; absolute times mean little).
 //   1. a 10 KB `cdk deploy` log that needs no fix vs `node -e 0` (target: under 2x)
-//   2. peak memory on a 100 MB log vs a 10 MB log (target: about 1x: memory must not grow with the log)
+//   2. peak memory on a 160 MB log vs a 40 MB log (target: about 1x: memory must not grow with the log;
+//      below ~40 MB the heap has not reached its steady size yet)
+//   3. parse and fix a 2,000-line CDK Python stack (two codemods, review included)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,6 +39,52 @@ function writeBig(file, bytes) {
   fs.closeSync(fd);
 }
 
+/** A CDK Python stack of about `target` lines: many buckets and log groups, one ECR repo, one database. */
+function bigPythonStack(target) {
+  const head = [
+    'from aws_cdk import (',
+    '    Duration,',
+    '    RemovalPolicy,',
+    '    Stack,',
+    '    aws_ec2 as ec2,',
+    '    aws_ecr as ecr,',
+    '    aws_logs as logs,',
+    '    aws_rds as rds,',
+    '    aws_s3 as s3,',
+    ')',
+    'from constructs import Construct',
+    '',
+    '',
+    'class BigStack(Stack):',
+    '    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:',
+    '        super().__init__(scope, construct_id, **kwargs)',
+    '        vpc = ec2.Vpc(self, "Vpc", max_azs=2)',
+    '        ecr.Repository(self, "Repo", auto_delete_images=True, removal_policy=RemovalPolicy.DESTROY)',
+    '        rds.DatabaseInstance(',
+    '            self,',
+    '            "Db",',
+    '            engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_15_4),',
+    '            vpc=vpc,',
+    '        )',
+  ];
+  const body = [];
+  for (let i = 0; head.length + body.length < target - 12; i++) {
+    body.push(
+      `        # bucket ${i}: access logs for tenant ${i}`,
+      `        bucket_${i} = s3.Bucket(`,
+      '            self,',
+      `            "Tenant${i}Bucket",`,
+      '            versioned=True,',
+      '            removal_policy=RemovalPolicy.DESTROY,',
+      '        )',
+      `        logs.LogGroup(self, "Tenant${i}Logs", retention=logs.RetentionDays.ONE_WEEK)`,
+      `        bucket_${i}.add_lifecycle_rule(expiration=Duration.days(${30 + (i % 60)}))`,
+      '',
+    );
+  }
+  return [...head, ...body].join('\n') + '\n';
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -70,12 +118,32 @@ const rss = (file) => {
   const r = time(['--import', path.join(root, 'bench', 'rss.mjs'), bin, file, '--project', project]);
   return { ms: r.ms, kb: Number(/MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN) };
 };
-const mid = path.join(tmp, 'deploy-10m.log');
-const big = path.join(tmp, 'deploy-100m.log');
-writeBig(mid, 10 * 1024 * 1024);
-writeBig(big, 100 * 1024 * 1024);
+const mid = path.join(tmp, 'deploy-40m.log');
+const big = path.join(tmp, 'deploy-160m.log');
+writeBig(mid, 40 * 1024 * 1024);
+writeBig(big, 160 * 1024 * 1024);
 const a = rss(mid);
 const b = rss(big);
-console.log(`peak memory: 10 MB log ${(a.kb / 1024).toFixed(0)} MB in ${(a.ms / 1000).toFixed(2)} s, 100 MB log ${(b.kb / 1024).toFixed(0)} MB in ${(b.ms / 1000).toFixed(2)} s, ratio ${(b.kb / a.kb).toFixed(2)}x (target ~1x)`);
-console.log(`throughput: ${(100 / (b.ms / 1000)).toFixed(1)} MB/s`);
+console.log(`peak memory: 40 MB log ${(a.kb / 1024).toFixed(0)} MB in ${(a.ms / 1000).toFixed(2)} s, 160 MB log ${(b.kb / 1024).toFixed(0)} MB in ${(b.ms / 1000).toFixed(2)} s, ratio ${(b.kb / a.kb).toFixed(2)}x (target ~1x)`);
+console.log(`throughput: ${(160 / (b.ms / 1000)).toFixed(1)} MB/s`);
+
+// 3. Parse and fix a 2,000-line CDK Python stack: the Python engine's load, parse, edit,
+//    re-parse and idempotence check, end to end from the CLI.
+const pyProject = fs.mkdtempSync(path.join(tmp, 'cdk-py-'));
+fs.writeFileSync(path.join(pyProject, 'big_stack.py'), bigPythonStack(2000));
+const pyLog = path.join(tmp, 'py-deploy.log');
+fs.writeFileSync(pyLog, [
+  '[WARNING] aws-cdk-lib.aws_ecr.RepositoryProps#autoDeleteImages is deprecated.',
+  '  Use `emptyOnDelete` instead',
+  '',
+  'BigStack | 3/90 | 10:14:40 AM | CREATE_FAILED        | AWS::RDS::DBInstance | BigStack/Db (Db6C2E1F0A) Resource handler returned message: "Cannot find version 15.4 for postgres (Service: Rds, Status Code: 400)"',
+  '',
+].join('\n'));
+const lines = fs.readFileSync(path.join(pyProject, 'big_stack.py'), 'utf8').split('\n').length - 1;
+time([bin, pyLog, '--project', pyProject]);
+const pyRuns = [];
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 3)); i++) pyRuns.push(time([bin, pyLog, '--project', pyProject, '--format', 'json']));
+const pyMs = median(pyRuns.map((r) => r.ms));
+const baseMs = median(base);
+console.log(`python: ${lines}-line CDK stack, 2 fixes proposed: ${pyMs.toFixed(0)} ms (node -e 0 ${baseMs.toFixed(0)} ms, ratio ${(pyMs / baseMs).toFixed(2)}x)`);
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -39,8 +39,12 @@ const cases = fs
   .concat(
     fs
       .readdirSync('examples')
-      .filter((d) => fs.existsSync(path.join('examples', d, 'deploy.expected.json')))
-      .map((d) => [`examples/${d}`, path.resolve('examples', d, 'deploy.log')] as const),
+      .flatMap((d) =>
+        fs
+          .readdirSync(path.join('examples', d))
+          .filter((f) => f.endsWith('.log') && fs.existsSync(path.join('examples', d, f.replace(/\.log$/, '.expected.json'))))
+          .map((f) => [`examples/${d}/${f.replace(/\.log$/, '')}`, path.resolve('examples', d, f)] as const),
+      ),
   );
 
 let signatures: Signature[];
