@@ -182,6 +182,17 @@ describe('awkward Python files', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  test('a byte-order mark stays at the start of the file', () => {
+    const project = copyExample('cdk-py');
+    const file = path.join(project, 'orders/monitoring.py');
+    const withBom = '\uFEFF' + fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, withBom);
+    const run = stackfix(['synth.log', '--fix', '--format', 'json'], project);
+    expect(findings(run).find((f) => f.signature === 'python-missing-import')!.fix).toMatchObject({ status: 'applied' });
+    expect(fs.readFileSync(file, 'utf8')).toBe(withBom.replace('    aws_cloudwatch as cloudwatch,\n', '    aws_cloudwatch as cloudwatch,\n    aws_logs as logs,\n'));
+    expectCompiles(project);
+  });
+
   test('tabs and Windows line endings: the edit uses them, nothing else changes', () => {
     const project = copyExample('cdk-py');
     const file = path.join(project, 'orders/monitoring.py');

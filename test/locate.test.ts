@@ -1,0 +1,42 @@
+// locate: paths printed by a log (tracebacks from CI machines, Windows paths) map onto the
+// project by suffix, and never onto a same-named file the log did not mean.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { Project } from '../src/locate/project.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-locate-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+for (const f of ['__main__.py', 'infra/cache.py', 'infra/db/stack.py', 'tools/stack.py', 'app/settings.py', 'node_modules/x/index.ts']) {
+  fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+  fs.writeFileSync(path.join(root, f), '# test\n');
+}
+const project = new Project(root);
+
+describe('mapPath', () => {
+  test.each([
+    ['/home/runner/work/orders-py/orders-py/infra/cache.py', 'infra/cache.py'],
+    ['/home/runner/work/orders-py/orders-py/./__main__.py', '__main__.py'],
+    ['C:\\Users\\dev\\orders\\infra\\cache.py', 'infra/cache.py'],
+    ['infra/cache.py', 'infra/cache.py'],
+    // Two project files are named stack.py: the one whose directories also match.
+    ['/srv/build/infra/db/stack.py', 'infra/db/stack.py'],
+    // A partial match on the file name alone is taken only when the name is unique.
+    ['/opt/other-checkout/config/settings.py', 'app/settings.py'],
+  ])('%s -> %s', (printed, rel) => {
+    expect(project.mapPath(printed)).toBe(rel);
+  });
+
+  test('a file name shared by several project files, directories not matching: no guess', () => {
+    expect(project.mapPath('/somewhere/else/stack.py')).toBeUndefined();
+  });
+
+  test('a path the project does not have', () => {
+    expect(project.mapPath('/home/dev/orders/infra/queue.py')).toBeUndefined();
+  });
+
+  test('an absolute path inside the project is used as is', () => {
+    expect(project.mapPath(path.join(project.root, 'infra/cache.py'))).toBe('infra/cache.py');
+  });
+});
