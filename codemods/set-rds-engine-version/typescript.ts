@@ -12,29 +12,17 @@
 //   engineVersion: '15.4' in aws.rds.Instance / Cluster / ClusterInstance, CfnDBInstance / CfnDBCluster,
 //     and a `const v = '15.4'` that such a property names, when nothing else uses it.
 // Each site is tied to the resources it configures (CDK construct ids, Pulumi names); when the
-// log names the failing resource, only its sites change. Self-contained on purpose (type-only
-// imports) so the jscodeshift CLI can load it; index.ts runs it in-process and computes --target.
+// log names the failing resource, only its sites change. Its imports use `.ts` specifiers so the
+// jscodeshift CLI can load it alone; index.ts runs it in-process and computes --target.
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { fileQuote, findConst, isExported, isProp, keyName, lastName, ownersOf, qualifiedLast, references, stringValue, withQuote, type Owners } from '../shared/jscodeshift.ts';
+import { selectSites, type Site } from '../../src/fix/sites.ts';
+
+export { selectSites, type Site };
+import type { ResourceHint as ResourceHintLike } from '../../src/types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
-
-export interface ResourceHintLike {
-  id?: string;
-  constructPath?: string;
-}
-
-export interface Site {
-  /** `${file}:${offset}`: stable between the collecting and the applying pass. */
-  key: string;
-  file: string;
-  line: number;
-  what: string;
-  /** Resource paths (construct ids outermost first, or a Pulumi name) the site configures; [] = unknown. */
-  owners: string[][];
-  /** Set when the site may not be changed whatever the hints say. */
-  refusal?: string;
-}
 
 export const ENUM_CLASS: Record<string, string> = {
   postgres: 'PostgresEngineVersion',
@@ -293,169 +281,4 @@ function engineOf(j: JSCodeshift, root: Collection, obj: AnyNode): string | unde
     return Object.keys(ENUM_CLASS).find((e) => e.replace('-', '') === name) ?? name;
   }
   return '?';
-}
-
-// ---- owners and resource hints (kept in sync with set-rds-instance-class) -----------------
-
-interface Owners {
-  paths: string[][];
-  refusal?: string;
-}
-
-/**
- * The resources a node configures: walk up to the construct or Pulumi resource it is an
- * argument of (`new X(this, 'Id', ...)` / `new aws.rds.Instance('name', ...)`), collecting
- * `ClusterInstance.provisioned('writer')` ids on the way; through a variable, follow its uses.
- */
-export function ownersOf(j: JSCodeshift, root: Collection, start: ASTPath, depth = 0): Owners {
-  const inner: string[] = [];
-  // `.parent`, not `.parentPath`: the latter also visits argument arrays, whose `.node` is their owner again.
-  for (let p: ASTPath | null = start.parent; p; p = p.parent) {
-    const node = p.node as AnyNode;
-    if (node.type === 'NewExpression') {
-      const id = stringValue(node.arguments[1]) ?? stringValue(node.arguments[0]);
-      if (id !== undefined) return { paths: [[id, ...inner]] };
-    } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' &&
-      ['provisioned', 'serverlessV2'].includes(node.callee.property?.name) && stringValue(node.arguments[0]) !== undefined) {
-      inner.unshift(stringValue(node.arguments[0])!);
-    } else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && depth < 4) {
-      const paths: string[][] = [];
-      for (const ref of references(j, root, node.id.name)) {
-        for (const o of ownersOf(j, root, ref, depth + 1).paths) paths.push([...o, ...inner]);
-      }
-      return { paths };
-    } else if (/Function|ClassMethod|Program/.test(node.type) && !/Arrow/.test(node.type)) {
-      if (node.type !== 'ClassMethod' || node.kind !== 'constructor') return { paths: [] };
-    }
-  }
-  return { paths: [] };
-}
-
-/** CloudFormation logical ids end in an 8-hex hash; construct paths drop non-alphanumerics. */
-function hintStem(id: string): string {
-  const clean = id.replace(/[^A-Za-z0-9]/g, '');
-  return /^[A-Za-z][A-Za-z0-9]*[0-9A-F]{8}$/.test(id) ? clean.slice(0, -8) : clean;
-}
-
-function matchScore(owner: string[], hint: ResourceHintLike): number {
-  const joined = owner.join('').replace(/[^A-Za-z0-9]/g, '');
-  if (!joined) return 0;
-  if (hint.constructPath && `/${hint.constructPath}/`.includes(`/${owner.join('/')}/`)) return 10000;
-  if (!hint.id) return 0;
-  if (hint.id === owner.at(-1) || hint.id === owner.join('/')) return 10000;
-  const stem = hintStem(hint.id);
-  if (stem === joined) return 5000 + joined.length;
-  // Nested constructs: the id sits inside the path (Legacy/Cluster/Instance1 -> LegacyClusterInstance1).
-  if (stem.startsWith(joined) || stem.endsWith(joined)) return 2 * joined.length;
-  if (stem.includes(joined)) return joined.length;
-  return 0;
-}
-
-/**
- * Which sites to change. With resource hints: the best-matching sites per hint, refusing a
- * site that also configures a resource the log does not name (changing it would upgrade a
- * running database). Without a usable hint: a single site is taken; several are ambiguous.
- */
-export function selectSites(sites: Site[], hints: ResourceHintLike[]): { selected: Site[] } | { refused: string } {
-  if (sites.length === 0) return { selected: [] };
-  let selected: Site[] = [];
-  if (hints.length > 0) {
-    const picked = new Set<Site>();
-    for (const hint of hints) {
-      const scores = sites.map((s) => Math.max(0, ...s.owners.map((o) => matchScore(o, hint))));
-      const best = Math.max(...scores);
-      if (best > 0) sites.forEach((s, i) => scores[i] === best && picked.add(s));
-    }
-    selected = sites.filter((s) => picked.has(s));
-    for (const s of selected) {
-      const stranger = s.owners.find((o) => !hints.some((h) => matchScore(o, h) > 0));
-      if (stranger) return { refused: `${s.what} (${s.file}:${s.line}) also configures '${stranger.join('/')}', which the log does not name` };
-    }
-  }
-  if (selected.length === 0) {
-    // The log names a resource, and these places belong to other, known resources.
-    if (hints.length > 0 && sites.every((s) => s.owners.length > 0)) return { selected: [] };
-    if (sites.length > 1) {
-      const where = sites.map((s) => `${s.file}:${s.line}`).join(', ');
-      const named = hints.map((h) => h.id ?? h.constructPath).join(', ');
-      return { refused: `${sites.length} places set this (${where}) and ${named ? `none of them is clearly ${named}` : 'the log names no resource'}` };
-    }
-    selected = sites;
-  }
-  const blocked = selected.find((s) => s.refusal);
-  if (blocked) return { refused: blocked.refusal! };
-  return { selected };
-}
-
-// ---- small AST helpers ---------------------------------------------------------------------
-
-function lastName(node: AnyNode): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed) return node.property.name;
-  return undefined;
-}
-
-function qualifiedLast(node: AnyNode): string | undefined {
-  if (node?.type === 'Identifier') return node.name;
-  if (node?.type === 'TSQualifiedName') return node.right.name;
-  return undefined;
-}
-
-function isProp(p: AnyNode): boolean {
-  return (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed;
-}
-
-function keyName(p: AnyNode): string | undefined {
-  if (p.key.type === 'Identifier') return p.key.name;
-  if (p.key.type === 'StringLiteral' || p.key.type === 'Literal') return String(p.key.value);
-  return undefined;
-}
-
-function stringValue(node: AnyNode): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'StringLiteral' || (node.type === 'Literal' && typeof node.value === 'string')) return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
-  return undefined;
-}
-
-/** A new string literal written with the quote of the one it replaces. */
-function withQuote(j: JSCodeshift, old: AnyNode, value: string): AnyNode {
-  if (old?.type === 'TemplateLiteral') return j.templateLiteral([j.templateElement({ raw: value, cooked: value }, true)], []);
-  const q = old?.extra?.raw?.[0] === '"' ? '"' : "'";
-  // A `Literal` keeps its raw text when printed (recast prints a StringLiteral with the file-wide quote).
-  const lit: AnyNode = j.literal(value);
-  lit.extra = { raw: `${q}${value}${q}`, rawValue: value };
-  return lit;
-}
-
-function fileQuote(j: JSCodeshift, root: Collection): 'single' | 'double' {
-  const first = root.find(j.ImportDeclaration).nodes()[0] as AnyNode;
-  return first?.source?.extra?.raw?.[0] === '"' ? 'double' : 'single';
-}
-
-function findConst(j: JSCodeshift, root: Collection, name: string): ASTPath<AnyNode> | undefined {
-  const decls = root.find(j.VariableDeclarator).filter((p) => (p.node as AnyNode).id.type === 'Identifier' && (p.node as AnyNode).id.name === name);
-  if (decls.length !== 1) return undefined;
-  const decl = decls.paths()[0]!;
-  return (decl.parentPath?.node as AnyNode)?.kind === 'const' ? decl : undefined;
-}
-
-function isExported(decl: ASTPath): boolean {
-  return (decl.parentPath?.parentPath?.node as AnyNode)?.type === 'ExportNamedDeclaration';
-}
-
-/** Value uses of a name (not declarations, keys, member names or types). */
-function references(j: JSCodeshift, root: Collection, name: string): ASTPath[] {
-  return root.find(j.Identifier, { name }).filter((p) => {
-    const parent = p.parentPath?.node as AnyNode;
-    const node = p.node;
-    if (!parent) return false;
-    if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty') && parent.key === node && !parent.computed && !parent.shorthand) return false;
-    if (parent.type === 'ObjectProperty' && parent.shorthand && parent.key === node && parent.value !== node) return false;
-    if (/^TS|Import|Export/.test(parent.type)) return false;
-    return true;
-  }).paths();
 }

@@ -1,8 +1,8 @@
 // Which places in the source to change, when the log names the failing resources. A site
 // is one place a codemod could edit (an engine version, an instance class); its owners are
 // the resources it configures, as construct-id paths (CDK) or resource names (Pulumi).
-// Language-neutral: the Python codemods use it as is. (The TypeScript jscodeshift transforms
-// carry their own copy, since they must also run alone under the jscodeshift CLI.)
+// Language-neutral: the TypeScript and the Python transforms use it alike. Keep its imports
+// type-only: the jscodeshift CLI loads it from a transform through Babel.
 import type { ResourceHint } from '../types.js';
 
 export interface Site {
