@@ -10,6 +10,7 @@ import type { Node } from '../../src/fix/python/parser.js';
 import { namePattern, type NamePattern } from '../../src/fix/python/resources.js';
 import { assignmentsOf, boundNames, callArgs, calleeName, classBases, dotted, enclosingClass, field, findAll, indentAt, lineEnd, statementOf, stringLiteral, stringValue, unparen } from '../../src/fix/python/syntax.js';
 import { matchScore } from '../../src/fix/sites.js';
+import { escapeRe, logGroupNames, nameScore } from './log-groups.js';
 import type { ResourceHint } from '../../src/types.js';
 import { cdkAddToResourcePolicy, jsonLogsStatement, jsonRootStatement, printPy, pyCode, pyGrantsLogs, styleOf, type PrintOptions, type PyStyle, type PyValue, type Token } from './python-print.js';
 import { findBinding, methodOf, paramNames, PyProject, withImports, type Binding, type ImportNeed, type PyModule } from './python-project.js';
@@ -59,7 +60,6 @@ const KEYS: Record<string, KeyDef['kind']> = {
 /** Attributes that name a key by ARN/id: follow them to the key object. */
 const KEY_ATTRIBUTES = new Set(['arn', 'key_arn', 'key_id', 'id', 'attr_arn', 'attr_key_id', 'ref']);
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const norm = (s: string) => s.replace(/\s+/g, '');
 const keyOf = (mod: PyModule, n: Node) => `${mod.path}:${n.startIndex}`;
@@ -194,7 +194,7 @@ class Transform {
   /** Which log groups the failure is about: by the log's resource ids and log group name. */
   private pickSites(sites: LogGroupSite[]): { groups: LogGroupSite[][] } | { status: 'not-found' | 'refused'; reason: string } {
     const hints = this.ctx.resources.filter((h) => (h.id || h.constructPath) && (!h.type || /LogGroup/i.test(h.type)));
-    const names = this.logGroupNames();
+    const names = logGroupNames(this.ctx.captures);
     const encrypted = sites.filter((s) => s.keyExpr || s.hidden);
     if (hints.length === 0 && names.length === 0) {
       if (encrypted.length === 0) return { status: 'not-found', reason: 'no log group in the Python sources is encrypted with a KMS key (encryption_key= / kms_key_id=)' };
@@ -205,7 +205,7 @@ class Transform {
     const unencrypted: LogGroupSite[] = [];
     const matchers: ((s: LogGroupSite) => number)[] = [
       ...hints.map((h) => (s: LogGroupSite) => this.hintScore(s, h)),
-      ...names.map((n) => (s: LogGroupSite) => this.nameScore(s, n)),
+      ...names.map((n) => (s: LogGroupSite) => nameScore(s, n)),
     ];
     for (const score of matchers) {
       const scored = sites.map((s) => ({ s, score: score(s) })).filter((x) => x.score > 0);
@@ -235,34 +235,6 @@ class Transform {
     // An f-string construct id: match it against the construct path's ids.
     const parts = (hint.constructPath ?? '').split('/').filter((p) => p && p !== 'Resource' && p !== 'Default');
     return parts.some((p) => id.re!.test(p)) ? 6000 : 0;
-  }
-
-  private nameScore(site: LogGroupSite, name: string): number {
-    if (site.name) return site.name.exact === name ? 10 : site.name.re?.test(name) ? 6 : 0;
-    // No explicit name: the provider made one up. Pulumi: `<resource name>-<7 hex>`;
-    // CloudFormation: `<stack>-<logical id>-<suffix>`, the logical id ending in the construct id + 8 hex.
-    const id = site.id;
-    if (!id) return 0;
-    if (site.flavor === 'pulumi') {
-      const m = /^(.*)-[0-9a-f]{7}$/.exec(name);
-      if (!m) return 0;
-      return id.exact === m[1] ? 8 : id.re?.test(m[1]!) ? 5 : 0;
-    }
-    const cid = id.exact?.replace(/[^A-Za-z0-9]/g, '');
-    return cid && new RegExp(`${escapeRe(cid)}[0-9A-F]{8}-`).test(name) ? 5 : 0;
-  }
-
-  private logGroupNames(): string[] {
-    const out = new Set<string>();
-    const add = (v: string | string[] | undefined, fromArn: boolean) => {
-      for (const x of Array.isArray(v) ? v : v ? [v] : []) {
-        const n = fromArn ? /:log-group:([^:]+)/.exec(x)?.[1] : x;
-        if (n && n !== '*') out.add(n);
-      }
-    };
-    add(this.ctx.captures.logGroup, true);
-    add(this.ctx.captures.logGroupName, false);
-    return [...out];
   }
 
   // ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { ResourceHint } from '../../src/types.js';
+import { logGroupNames, nameScore } from './log-groups.js';
 import {
   afterLineComment,
   applySplices,
@@ -195,7 +196,7 @@ class Transform {
   /** Which log groups the failure is about: by the log's resource ids and log group name. */
   private pickSites(sites: LogGroupSite[]): { groups: LogGroupSite[][] } | { status: 'not-found' | 'refused'; reason: string } {
     const hints = this.ctx.resources.filter((h) => (h.id || h.constructPath) && (!h.type || /LogGroup/i.test(h.type)));
-    const names = this.logGroupNames();
+    const names = logGroupNames(this.ctx.captures);
     const encrypted = sites.filter((s) => s.keyExpr);
     if (hints.length === 0 && names.length === 0) {
       if (encrypted.length === 0) return { status: 'not-found', reason: 'no log group in the sources is encrypted with a KMS key' };
@@ -206,7 +207,7 @@ class Transform {
     const unencrypted: LogGroupSite[] = [];
     const matchers: ((s: LogGroupSite) => number)[] = [
       ...hints.map((h) => (s: LogGroupSite) => this.hintScore(s, h)),
-      ...names.map((n) => (s: LogGroupSite) => this.nameScore(s, n)),
+      ...names.map((n) => (s: LogGroupSite) => nameScore(s, n)),
     ];
     for (const score of matchers) {
       const scored = sites.map((s) => ({ s, score: score(s) })).filter((x) => x.score > 0);
@@ -223,35 +224,6 @@ class Transform {
       return { status: 'not-found', reason: `${unencrypted[0]!.label} (the log group the failure names: ${wanted}) sets no KMS key, so its key policy is not the cause` };
     }
     return { status: 'not-found', reason: `no log group in the sources matches ${wanted}` };
-  }
-
-  private nameScore(site: LogGroupSite, name: string): number {
-    if (site.name) return site.name.exact === name ? 10 : site.name.re?.test(name) ? 6 : 0;
-    // No explicit name: the provider made one up. Pulumi: `<resource name>-<7 hex>`;
-    // CloudFormation: `<stack>-<logical id>-<suffix>`, the logical id ending in the construct id + 8 hex.
-    const id = site.id;
-    if (!id) return 0;
-    if (site.flavor === 'pulumi') {
-      const m = /^(.*)-[0-9a-f]{7}$/.exec(name);
-      if (!m) return 0;
-      return id.exact === m[1] ? 8 : id.re?.test(m[1]!) ? 5 : 0;
-    }
-    const cid = id.exact?.replace(/[^A-Za-z0-9]/g, '');
-    return cid && new RegExp(`${escapeRe(cid)}[0-9A-F]{8}-`).test(name) ? 5 : 0;
-  }
-
-  private logGroupNames(): string[] {
-    const out = new Set<string>();
-    const add = (v: string | string[] | undefined, fromArn: boolean) => {
-      for (const x of Array.isArray(v) ? v : v ? [v] : []) {
-        const m = fromArn ? /:log-group:([^:]+)/.exec(x) : null;
-        const n = fromArn ? m?.[1] : x;
-        if (n && n !== '*') out.add(n);
-      }
-    };
-    add(this.ctx.captures.logGroup, true);
-    add(this.ctx.captures.logGroupName, false);
-    return [...out];
   }
 
   private hintScore(site: LogGroupSite, hint: ResourceHint): number {
