@@ -11,7 +11,7 @@
 // project class) or an ambiguous one is refused with the reason, never guessed.
 import type { CodemodContext, CodemodResult, SourceFile } from '../../src/fix/contract.js';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
-import { Imports } from '../../src/fix/python/imports.js';
+import { addToFromList, Imports } from '../../src/fix/python/imports.js';
 import { parsePython, type Node, type PyFile } from '../../src/fix/python/parser.js';
 import { ancestor, boundNames, eolOf, field, nameUses, walk } from '../../src/fix/python/syntax.js';
 import {
@@ -505,40 +505,6 @@ function lineAfter(text: string, stmt: Node, line: string): Edit {
   if (end === -1) end = text.length;
   else if (text[end - 1] === '\r') end--;
   return { start: end, end, text: `${eolOf(text)}${line}` };
-}
-
-/**
- * `entry` into `from m import a, b` / `(a, b)` / a one-per-line `(\n a,\n b,\n)` list, in its style.
- * (Imports.addFromImport does the same, but only into the module's first statement.)
- */
-function addToFromList(text: string, stmt: Node, name: string): Edit {
-  const names = stmt.childrenForFieldName('name').filter((c): c is Node => !!c);
-  const last = names.at(-1)!;
-  const kids = stmt.children.filter((c): c is Node => !!c);
-  const close = kids.find((c) => c.type === ')');
-  const eol = eolOf(text);
-  const endOfLine = (i: number) => {
-    let nl = text.indexOf('\n', i);
-    if (nl === -1) return text.length;
-    if (text[nl - 1] === '\r') nl--;
-    return nl;
-  };
-  if (close && names[0] && names[0].startPosition.row !== stmt.startPosition.row) {
-    const lastIdx = kids.findIndex((k) => k.startIndex === last.startIndex && k.type === last.type);
-    const trailing = kids[lastIdx + 1]?.type === ',';
-    const lineStartOfLast = text.lastIndexOf('\n', last.startIndex - 1) + 1;
-    const indent = text.slice(lineStartOfLast, last.startIndex);
-    const onePerLine = new Set(names.map((n) => n.startPosition.row)).size === names.length;
-    if (/^[ \t]*$/.test(indent) && onePerLine) {
-      if (trailing) {
-        const end = endOfLine(kids[lastIdx + 1]!.endIndex);
-        return { start: end, end, text: `${eol}${indent}${name},` };
-      }
-      const end = endOfLine(last.endIndex);
-      return { start: last.endIndex, end, text: `,${text.slice(last.endIndex, end)}${eol}${indent}${name}` };
-    }
-  }
-  return { start: last.endIndex, end: last.endIndex, text: `, ${name}` };
 }
 
 // ---- reading the file ---------------------------------------------------------------------

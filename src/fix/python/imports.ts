@@ -130,8 +130,12 @@ function endOfLine(text: string, index: number): number {
   return nl;
 }
 
-/** Adds `entry` to a `from m import a, b` / `(a, b)` / multi-line `(\n a,\n b,\n)` list in its style. */
-function addToFromList(text: string, stmt: Node, entry: string): Edit {
+/**
+ * Adds `entry` (`name` or `name as alias`) to the given `from m import a, b` / `(a, b)` /
+ * one-per-line `(\n a,\n b,\n)` statement in its style (Imports.addFromImport picks the
+ * module's first statement; callers that know better pick their own).
+ */
+export function addToFromList(text: string, stmt: Node, entry: string): Edit {
   const names = stmt.childrenForFieldName('name').filter((c): c is Node => !!c);
   const last = names.at(-1)!;
   const kids = stmt.children.filter((c): c is Node => !!c);
