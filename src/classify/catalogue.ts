@@ -28,6 +28,16 @@ export interface Signature {
     extra: RegExp[];
     /** Near misses: a message matching any of these is not this signature. */
     not: RegExp[];
+    /**
+     * A broad class (any AccessDenied, any TypeError): tried only on events that no specific
+     * signature matched, so a KMS log-group refusal is not also "a permission problem".
+     */
+    fallback: boolean;
+    /**
+     * A wrapper's restatement (`Terraform exited with code 1`, a CI step's exit status): reported
+     * only when its input has no other finding; otherwise it becomes an occurrence of the cause.
+     */
+    restates: boolean;
   };
   captures: Record<string, CaptureSpec>;
   /** Captures that identify the cause; occurrences with equal values are one finding. */
@@ -114,7 +124,12 @@ export function validateSignature(file: string, raw: unknown): Signature {
   const match = doc.match;
   if (!match || typeof match !== 'object' || Array.isArray(match)) fail(file, 'match', 'must be a mapping with patterns');
   const m = match as Record<string, unknown>;
-  for (const key of Object.keys(m)) if (!['tools', 'patterns', 'extra', 'not'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not)');
+  for (const key of Object.keys(m)) {
+    if (!['tools', 'patterns', 'extra', 'not', 'fallback', 'restates'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not, fallback, restates)');
+  }
+  for (const key of ['fallback', 'restates']) {
+    if (m[key] !== undefined && typeof m[key] !== 'boolean') fail(file, `match.${key}`, 'must be true or false');
+  }
   const tools = strList(file, m.tools, 'match.tools', false);
   tools.forEach((t, i) => {
     if (!TOOLS.has(t)) fail(file, `match.tools[${i}]`, `unknown tool '${t}' (expected one of ${[...TOOLS].join(', ')})`);
@@ -189,7 +204,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
 
   return {
     id, title, severity, kind,
-    match: { tools: tools.length ? (tools as Event['tool'][]) : undefined, patterns, extra, not },
+    match: { tools: tools.length ? (tools as Event['tool'][]) : undefined, patterns, extra, not, fallback: m.fallback === true, restates: m.restates === true },
     captures, fingerprint, message, fix, references,
     examples: { match: matchExamples, nomatch },
     file,

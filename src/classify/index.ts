@@ -56,18 +56,27 @@ export class Classifier {
   private unclassifiedCount = 0;
   private readonly sourceOrder = new Map<string, number>();
 
-  constructor(private readonly signatures: Signature[]) {}
+  private readonly specific: Signature[];
+  private readonly fallback: Signature[];
+
+  constructor(signatures: Signature[]) {
+    this.specific = signatures.filter((s) => !s.match.fallback);
+    this.fallback = signatures.filter((s) => s.match.fallback);
+  }
 
   add(event: Event): void {
     const source = event.span.source;
     if (!this.sourceOrder.has(source)) this.sourceOrder.set(source, this.sourceOrder.size);
     let matched = false;
-    for (const sig of this.signatures) {
-      if (sig.match.tools && !sig.match.tools.includes(event.tool)) continue;
-      for (const m of matchSignature(sig, event.message)) {
-        matched = true;
-        this.record(sig, m.captures, m.index, event);
+    for (const pass of [this.specific, this.fallback]) {
+      for (const sig of pass) {
+        if (sig.match.tools && !sig.match.tools.includes(event.tool)) continue;
+        for (const m of matchSignature(sig, event.message)) {
+          matched = true;
+          this.record(sig, m.captures, m.index, event);
+        }
       }
+      if (matched) break;
     }
     if (matched || event.cascade || !event.severity) return;
     const key = messageKey(event.message);
@@ -128,12 +137,43 @@ export class Classifier {
   }
 
   result(): Classification {
-    const findings = [...this.findings.values()];
+    const findings = this.foldRestatements([...this.findings.values()]);
     for (const f of findings) f.occurrences.sort((a, b) => (this.sourceOrder.get(a.source)! - this.sourceOrder.get(b.source)!) || a.line - b.line);
     findings.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
     // A finding seen only in summaries (❌ line) while other findings have their own events is a restatement.
     const anyDirect = findings.some((f) => f.occurrences.some((o) => !o.cascade));
     for (const f of findings) f.rootCause = !anyDirect || f.occurrences.some((o) => !o.cascade);
     return { findings, unclassified: this.unclassified, unclassifiedCount: this.unclassifiedCount };
+  }
+
+  /**
+   * A wrapper's restatement (`Terraform exited with code 1`) is a finding of its own only in an
+   * input with nothing else; otherwise its occurrences join the cause printed before it in the
+   * same input (or the first cause of that input), marked as cascades.
+   */
+  private foldRestatements(all: Finding[]): Finding[] {
+    const causes = all.filter((f) => !f.signature.match.restates);
+    const kept: Finding[] = [...causes];
+    const linesIn = (f: Finding, source: string) => f.occurrences.filter((x) => x.source === source).map((x) => x.line);
+    for (const r of all.filter((f) => f.signature.match.restates)) {
+      const own: Occurrence[] = [];
+      for (const o of r.occurrences) {
+        const same = causes.filter((c) => linesIn(c, o.source).length);
+        if (!same.length) { own.push(o); continue; }
+        const before = same.filter((c) => linesIn(c, o.source).some((l) => l <= o.line));
+        const pool = before.length ? before : same;
+        const target = pool.reduce((a, b) => (Math.max(...linesIn(b, o.source)) > Math.max(...linesIn(a, o.source)) ? b : a));
+        if (!target.occurrences.some((x) => x.source === o.source && x.line === o.line) && target.occurrences.length < MAX_OCCURRENCES) {
+          target.occurrences.push({ ...o, cascade: true });
+        }
+        target.occurrenceCount++;
+      }
+      if (own.length) {
+        r.occurrenceCount = own.length === r.occurrences.length ? r.occurrenceCount : own.length;
+        r.occurrences = own;
+        kept.push(r);
+      }
+    }
+    return kept;
   }
 }
