@@ -49,6 +49,19 @@ export async function run(options: RunOptions): Promise<RunOutput> {
   }
   const { findings, unclassified } = classifier.result();
 
+  // CDKTF: Terraform addresses from cdk.tf.json lead to construct paths through the synth output.
+  const terraformAddress = /^(?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[\w-]+(?:\[[^\]]*\])?$/;
+  if (findings.some((f) => f.resources.some((r) => r.id && !r.constructPath && terraformAddress.test(r.id)))) {
+    const { CdktfIndex } = await import('./locate/cdktf.js');
+    const index = CdktfIndex.load(project.root);
+    if (index) {
+      for (const f of findings) {
+        for (const r of f.resources) if (r.id && !r.constructPath && terraformAddress.test(r.id)) r.constructPath = index.constructPath(r.id);
+        for (const o of f.occurrences) if (o.resource && !o.constructPath && terraformAddress.test(o.resource)) o.constructPath = index.constructPath(o.resource);
+      }
+    }
+  }
+
   const needsFix = findings.some((f) => 'codemod' in f.signature.fix);
   const engine = needsFix ? new (await import('./fix/engine.js')).FixEngine(project) : undefined;
   const reportFindings: ReportFinding[] = [];
@@ -84,7 +97,15 @@ export async function run(options: RunOptions): Promise<RunOutput> {
       kind: sig.kind,
       rootCause: f.rootCause,
       captures: f.captures,
-      occurrences: f.occurrences.map((o) => ({ source: o.source, line: o.line, text: o.text, ...(o.resource ? { resource: o.resource } : {}) })),
+      occurrences: f.occurrences.map((o) => ({
+        source: o.source,
+        line: o.line,
+        text: o.text,
+        ...(o.resource ? { resource: o.resource } : {}),
+        ...(o.resourceType ? { resourceType: o.resourceType } : {}),
+        ...(o.constructPath ? { constructPath: o.constructPath } : {}),
+        ...(o.cascade ? { cascade: true } : {}),
+      })),
       explanation,
       references: sig.references,
       fix,

@@ -20,7 +20,10 @@ export interface Finding {
   /** Source location the log itself names (traceback frame, Terraform `on file line`). */
   location?: { file: string; line: number };
   resources: ResourceHint[];
-  /** Input order then line of the first occurrence: findings are reported in log order. */
+  /**
+   * Input order, then the order its first event was parsed in: findings are reported in the
+   * order they happened (adapters emit events chronologically, also for newest-first JSON).
+   */
   order: [number, number];
 }
 
@@ -64,7 +67,10 @@ export class Classifier {
     this.fallback = signatures.filter((s) => s.match.fallback);
   }
 
+  private events = 0;
+
   add(event: Event): void {
+    this.events++;
     const source = event.span.source;
     if (!this.sourceOrder.has(source)) this.sourceOrder.set(source, this.sourceOrder.size);
     let matched = false;
@@ -105,7 +111,7 @@ export class Classifier {
       constructPath: event.constructPath,
       cascade: event.cascade,
     };
-    const order: [number, number] = [this.sourceOrder.get(event.span.source) ?? 0, line];
+    const order: [number, number] = [this.sourceOrder.get(event.span.source) ?? 0, this.events];
     let finding = this.findings.get(fingerprint);
     if (!finding) {
       finding = {

@@ -5,9 +5,18 @@ import type { Line } from '../types.js';
 import { isCascade } from './cascade.js';
 import { type Block, type Feed, type Recogniser, type Sink, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
 
+// Times are the runner's locale (`4:48:03 PM`, `16:48:03`, `4:48:03 p.m.`).
+const TIME = String.raw`\d{1,2}:\d\d:\d\d(?:\s?(?:[AaPp]\.?[Mm]\.?))?`;
+const TYPE = String.raw`[A-Za-z0-9]+(?:::[A-Za-z0-9]+)+`;
 // The status column is padded, and truncated to 20 characters by the events printer.
-const ROW =
-  /^(?<stack>[\w-]+) \| +(?:\d+\/\d+ \| +)?(?:(?<time>\d{1,2}:\d\d:\d\d(?: ?[AP]M)?) \| +)?(?<status>[A-Z][A-Z_]{2,}) *\| (?<type>[A-Za-z0-9]+(?:::[A-Za-z0-9]+)+) *\| (?<rest>.*)$/;
+const ROW = new RegExp(
+  String.raw`^(?<stack>[\w-]+) \| +(?:\d+\/\d+ \| +)?(?:(?<time>${TIME}) \| +)?(?<status>[A-Z][A-Z_]{2,}) *\| (?<type>${TYPE}) *\| (?<rest>.*)$`,
+);
+// The bar printer (a TTY): `  12:58:26 PM | CREATE_FAILED | AWS::Logs::LogGroup | path`, the
+// reason on the next line, indented; the path is shortened to 40 characters (`Orders...Group`).
+const BAR_ROW = new RegExp(String.raw`^\s*(?<time>${TIME}) \| (?<status>[A-Z][A-Z_]{2,}) *\| (?<type>${TYPE}) *\| (?<rest>.*)$`);
+/** Construct trace lines the events printer adds under a failed row (`\t<frame>`, `\t\\_ <frame>`). */
+const TRACE = /^\t(?:\\_ )?\S/;
 const TARGET = /^(?<path>\S+)(?: \((?<id>[^()\s]+)\))?(?: (?<reason>.*))?$/;
 const CROSS = /^\s*❌\s+(?:(?<stack>\S+) failed|Deployment failed|Synthesis failed|(?<other>\S.*?)):\s+(?<msg>.*)$/;
 const CROSS_PREFIX = /^(?:_?ToolkitError|Error|ValidationError|DeploymentError|AssemblyError):\s+/;
@@ -18,6 +27,16 @@ export const recogniseCdkRow: Recogniser = (line: Line, sink: Sink) => {
   if (line.text === 'Failed resources:') {
     sink.saw('cdk-text');
     return SKIP_ONE;
+  }
+  const bar = BAR_ROW.exec(line.text);
+  if (bar) {
+    sink.saw('cdk-text');
+    const g = bar.groups!;
+    const target = TARGET.exec(g.rest!.trim())?.groups ?? {};
+    if (!/_FAIL/.test(g.status!)) return SKIP_ONE;
+    // Without a logical id the column is the construct path (or the id itself), maybe shortened.
+    const path = target.id || (target.path?.includes('/') && !target.path.includes('...')) ? target.path : undefined;
+    return new BarFailure(line, g.status!, g.type!, target.id ?? target.path, path, (target.reason ?? '').trim(), sink);
   }
   const row = ROW.exec(line.text);
   if (!row) return undefined;
@@ -45,8 +64,52 @@ export const recogniseCdkRow: Recogniser = (line: Line, sink: Sink) => {
       lines,
     });
   }
-  return SKIP_ONE;
+  return failed ? TRACE_LINES : SKIP_ONE;
 };
+
+/** The construct trace under a failed row is framing: taken, not reported as text. */
+const TRACE_LINES: Block = { feed: (l) => (TRACE.test(l.text) ? 'taken' : 'done'), close() {} };
+
+/** A failed bar row and its reason, on the indented line(s) below it. */
+class BarFailure implements Block {
+  private parts: Array<{ lineNo: number; text: string }> = [];
+  constructor(
+    private readonly first: Line,
+    private readonly status: string,
+    private readonly type: string,
+    private readonly id: string | undefined,
+    private readonly path: string | undefined,
+    reason: string,
+    private readonly sink: Sink,
+  ) {
+    if (reason) this.parts.push({ lineNo: first.lineNo, text: reason });
+  }
+  feed(line: Line): Feed {
+    if (this.parts.length >= MAX_BLOCK_LINES || !line.text.trim() || BAR_ROW.test(line.text) || TRACE.test(line.text)) return 'done';
+    // The reason is indented under the row; a line at column 0 is something else.
+    if (indentOf(line.text) === 0) return 'done';
+    this.parts.push({ lineNo: line.lineNo, text: line.text });
+    return 'taken';
+  }
+  close(): void {
+    const { message, lines } = joinLines(this.parts);
+    if (!message) return;
+    // Evidence starts at the row: it names the resource.
+    const all = [{ lineNo: this.first.lineNo, text: this.first.text, offset: 0 }, ...lines.filter((l) => l.lineNo !== this.first.lineNo)];
+    this.sink.emit({
+      tool: 'cdk',
+      status: this.status,
+      resourceType: this.type,
+      resourceId: this.id,
+      constructPath: this.path,
+      message,
+      cascade: isCascade(message) || undefined,
+      severity: 'error',
+      span: span(this.first.source, all, this.first.lineNo),
+      lines: lines.length && lines[0]!.lineNo === this.first.lineNo ? [{ ...lines[0]!, text: this.first.text }, ...lines.slice(1)] : lines,
+    });
+  }
+}
 
 /** A block of one line: the row was handled when recognised. */
 const SKIP_ONE: Block = { feed: () => 'done', close() {} };

@@ -1,12 +1,22 @@
 // CloudFormation `describe-stack-events` JSON (pretty-printed as the AWS CLI does, or compact
-// one object per line), parsed line by line so a long event history never sits in memory:
-// only the fields of the object being read are kept, and only failed events are emitted.
+// one object per line; keys in any order; several pages concatenated), parsed line by line so a
+// long event history never sits in memory: only the fields of the object being read are kept,
+// and only failed events and the marks where each stack operation began. The API lists events
+// newest first and the history spans every past deploy: at the end, only the failures of each
+// stack's last operation are emitted, oldest first.
 import type { Line } from '../types.js';
 import type { Sink } from './block.js';
 import { isCascade } from './cascade.js';
 
 const KEY_VALUE = /^\s*"(?<key>[A-Za-z]+)"\s*:\s*(?<value>"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null)\s*,?\s*$/;
-const WANTED = new Set(['ResourceStatus', 'ResourceStatusReason', 'ResourceType', 'LogicalResourceId', 'StackName', 'Timestamp']);
+const WANTED = new Set([
+  'ResourceStatus', 'ResourceStatusReason', 'ResourceType', 'LogicalResourceId', 'StackName', 'Timestamp',
+  'EventId', 'ClientRequestToken', 'OperationId',
+]);
+/** A stack operation starts with the stack's own *_IN_PROGRESS event (not a rollback or cleanup). */
+const OPERATION_START = /^(?:CREATE|UPDATE|DELETE|IMPORT)_IN_PROGRESS$/;
+/** Failures kept while reading: more than this many in one history keeps the newest. */
+const MAX_FAILURES = 5000;
 
 interface Frame {
   startLine: number;
@@ -14,8 +24,22 @@ interface Frame {
   reasonLine?: Line;
 }
 
+interface Failure {
+  fields: Record<string, string>;
+  source: string;
+  startLine: number;
+  text: string;
+  time: number;
+  seq: number;
+}
+
 export class CfnJsonParser {
   private stack: Frame[] = [];
+  private failures: Failure[] = [];
+  private seen = new Set<string>();
+  /** Per stack: when its latest operation began, and the token that operation carries. */
+  private starts = new Map<string, { time: number; token?: string }>();
+  private seq = 0;
 
   constructor(private readonly sink: Sink) {}
 
@@ -79,26 +103,66 @@ export class CfnJsonParser {
 
   private emit(fields: Record<string, string>, source: string, startLine: number, text: string | undefined): void {
     const status = fields.ResourceStatus;
-    const reason = fields.ResourceStatusReason?.trim();
-    if (!status || !reason) return;
-    const cascade = isCascade(reason);
-    if (!/FAILED/.test(status) && !(/ROLLBACK/.test(status) && cascade)) return;
+    if (!status) return;
+    // Overlapping pages repeat events.
+    if (fields.EventId) {
+      if (this.seen.has(fields.EventId)) return;
+      this.seen.add(fields.EventId);
+    }
     this.sink.saw('cfn-json');
-    this.sink.emit({
-      tool: 'cloudformation',
-      status,
-      stackName: fields.StackName,
-      resourceType: fields.ResourceType,
-      resourceId: fields.LogicalResourceId,
-      message: reason,
-      cascade: cascade || undefined,
-      severity: 'error',
-      span: { source, startLine, endLine: startLine },
-      lines: [{ lineNo: startLine, text: (text ?? reason).trim(), offset: 0 }],
-    });
+    const time = fields.Timestamp ? Date.parse(fields.Timestamp) : Number.NaN;
+    const stackName = fields.StackName ?? '';
+    if (fields.ResourceType === 'AWS::CloudFormation::Stack' && fields.LogicalResourceId === stackName && OPERATION_START.test(status) && !Number.isNaN(time)) {
+      const prev = this.starts.get(stackName);
+      if (!prev || time > prev.time) this.starts.set(stackName, { time, token: fields.ClientRequestToken ?? fields.OperationId });
+    }
+    const reason = fields.ResourceStatusReason?.trim();
+    if (!reason) return;
+    if (!/FAILED/.test(status) && !(/ROLLBACK/.test(status) && isCascade(reason))) return;
+    this.failures.push({ fields, source, startLine, text: (text ?? reason).trim(), time, seq: this.seq++ });
+    if (this.failures.length > MAX_FAILURES * 2) this.trim();
+  }
+
+  private trim(): void {
+    this.failures.sort(byTime);
+    this.failures = this.failures.slice(-MAX_FAILURES);
   }
 
   end(): void {
     this.stack = [];
+    this.trim();
+    for (const f of this.failures) {
+      const start = this.starts.get(f.fields.StackName ?? '');
+      if (start && !inOperation(f, start)) continue;
+      const reason = f.fields.ResourceStatusReason!.trim();
+      const cascade = isCascade(reason);
+      this.sink.emit({
+        tool: 'cloudformation',
+        status: f.fields.ResourceStatus,
+        stackName: f.fields.StackName,
+        resourceType: f.fields.ResourceType,
+        resourceId: f.fields.LogicalResourceId,
+        message: reason,
+        cascade: cascade || undefined,
+        severity: 'error',
+        span: { source: f.source, startLine: f.startLine, endLine: f.startLine },
+        lines: [{ lineNo: f.startLine, text: f.text, offset: 0 }],
+      });
+    }
+    this.failures = [];
   }
+}
+
+/** Oldest first; events without a time keep the reverse of their listed order (the API lists newest first). */
+function byTime(a: Failure, b: Failure): number {
+  const ta = Number.isNaN(a.time) ? null : a.time;
+  const tb = Number.isNaN(b.time) ? null : b.time;
+  if (ta !== null && tb !== null && ta !== tb) return ta - tb;
+  return b.seq - a.seq;
+}
+
+function inOperation(f: Failure, start: { time: number; token?: string }): boolean {
+  const token = f.fields.ClientRequestToken ?? f.fields.OperationId;
+  if (start.token && token) return token === start.token;
+  return Number.isNaN(f.time) || f.time >= start.time;
 }

@@ -1,15 +1,27 @@
 // Terraform / CDKTF text: `Error:` and `Warning:` diagnostics in the box style (`╷ │ ╵`) and
 // the plain `-no-color` style, with `with <address>,` (the failing resource), `on <file> line
-// <n>` (the source location) and, in the box style, the detail paragraph after the snippet.
+// <n>, in <context>:` (the source location; in CDKTF's generated cdk.tf.json the context names
+// the resource instead) and the detail paragraph after the snippet, word-wrapped at 78 columns
+// (joined back with single spaces). CDKTF's UI prefixes each line with `<stack>  `.
 import type { Line } from '../types.js';
 import { isCascade } from './cascade.js';
 import { type Block, type Feed, type Recogniser, type Sink, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
 
 const HEAD = /^(?<box>│ ?)?(?<level>Error|Warning): (?<msg>.*)$/;
 const WITH = /^\s+with (?<address>[\w.[\]"-]+),\s*$/;
-const ON = /^\s+on (?<file>.+?) line (?<line>\d+)(?:, in .*)?:?\s*$/;
+const ON = /^\s+on (?<file>.+?) line (?<line>\d+)(?:, in (?<context>.*?))?:?\s*$/;
 const SNIPPET = /^\s+\d+: /;
 const PROGRESS = /^[\w.[\]"-]+: (?:Creating|Modifying|Destroying|Still|Creation complete|Modifications complete|Destruction complete|Refreshing state|Reading)/;
+/** cdktf's ink UI: `<stack>  ` before Terraform's own output (`orders  ╷`, `orders  │ Error: ...`). */
+const STACK_PREFIX = /^(?<stack>[A-Za-z][\w-]*) {2}(?=[╷│╵]|(?:Error|Warning): |[\w.[\]"-]+: (?:Creating|Modifying|Destroying|Still|Creation complete|Reading))/;
+/** `in resource.aws_s3_bucket.logs_bucket_1A2B3C4D.lifecycle_rule:` (JSON configuration syntax). */
+const JSON_CONTEXT = /^resource\.(?<type>[a-z][a-z0-9_]*)\.(?<name>[\w-]+)/;
+
+/** The CDKTF stack prefix, when the rest of the line is Terraform's. */
+export function splitStackPrefix(text: string): { stack?: string; text: string } {
+  const m = STACK_PREFIX.exec(text);
+  return m ? { stack: m.groups!.stack, text: text.slice(m[0].length) } : { text };
+}
 
 class TerraformBlock implements Block {
   private summary: Array<{ lineNo: number; text: string }> = [];
@@ -17,11 +29,14 @@ class TerraformBlock implements Block {
   private address: string | undefined;
   private location: { file: string; line: number } | undefined;
   private phase: 'summary' | 'context' | 'detail' = 'summary';
+  private sawContext = false;
   private blanks = 0;
+  private ended = false;
 
   constructor(
     private readonly first: Line,
     private readonly boxed: boolean,
+    private readonly stack: string | undefined,
     msg: string,
     private readonly severity: 'error' | 'warning',
     private readonly sink: Sink,
@@ -32,6 +47,16 @@ class TerraformBlock implements Block {
   feed(line: Line): Feed {
     if (this.ended) return 'done';
     let text = line.text;
+    // cdktf prefixes a chunk of output and indents the chunk's other lines under the prefix;
+    // another stack's prefix is another stack's output.
+    const split = splitStackPrefix(text);
+    if (split.stack !== undefined) {
+      if (split.stack !== this.stack) return 'done';
+      text = split.text;
+    } else if (this.stack !== undefined) {
+      const pad = this.stack.length + 2;
+      if (text.startsWith(' '.repeat(pad)) && /^[│╵]/.test(text.slice(pad))) text = text.slice(pad);
+    }
     if (this.boxed) {
       if (text.startsWith('╵')) {
         this.ended = true;
@@ -47,7 +72,8 @@ class TerraformBlock implements Block {
     if (!text.trim()) {
       this.blanks++;
       if (this.phase === 'summary') this.phase = 'context';
-      // Plain style ends after the context lines; the box style is ended by ╵.
+      // Plain style: the detail is one paragraph after the context; a blank after it ends the block.
+      if (!this.boxed && this.phase === 'detail') return 'done';
       return !this.boxed && this.blanks > 2 ? 'done' : 'taken';
     }
     const w = WITH.exec(text);
@@ -55,11 +81,20 @@ class TerraformBlock implements Block {
       this.address = w.groups!.address;
       this.sink.saw('terraform-text');
       this.phase = 'context';
+      this.sawContext = true;
       return 'taken';
     }
     const on = ON.exec(text);
     if (on && this.phase !== 'detail') {
-      this.location = { file: on.groups!.file!, line: Number(on.groups!.line) };
+      this.sawContext = true;
+      const file = on.groups!.file!;
+      const json = JSON_CONTEXT.exec(on.groups!.context ?? '');
+      // cdk.tf.json is generated: the resource it names leads to the construct, not its line.
+      if (/(?:^|[\\/])cdk\.tf\.json$/.test(file)) {
+        if (json && !this.address) this.address = `${json.groups!.type}.${json.groups!.name}`;
+      } else {
+        this.location = { file, line: Number(on.groups!.line) };
+      }
       this.sink.saw('terraform-text');
       this.phase = 'context';
       return 'taken';
@@ -69,8 +104,7 @@ class TerraformBlock implements Block {
       this.summary.push({ lineNo: line.lineNo, text });
       return 'taken';
     }
-    if (!this.boxed && indentOf(text) === 0) return 'done';
-    if (this.boxed) {
+    if (this.boxed || (this.sawContext && (this.phase === 'detail' || indentOf(text) === 0))) {
       this.phase = 'detail';
       this.detail.push({ lineNo: line.lineNo, text });
       return 'taken';
@@ -78,18 +112,20 @@ class TerraformBlock implements Block {
     return 'done';
   }
 
-  private ended = false;
-
   close(): void {
     const { message, lines } = joinLines([...this.summary, ...this.detail]);
     if (!message) return;
     lines[0]!.text = this.first.text;
+    // Whether it restates another failure is the summary's to say: a detail paragraph may quote anything.
+    const summary = joinLines(this.summary).message;
     this.sink.emit({
       tool: 'terraform',
       status: this.severity,
       resourceId: this.address,
+      resourceType: this.address ? /(?:^|\.)(?<type>[a-z][a-z0-9]*_[a-z0-9_]+)\.[^.]+$/.exec(this.address.replace(/\[[^\]]*\]/g, ''))?.groups?.type : undefined,
+      stackName: this.stack,
       message,
-      cascade: isCascade(message) || undefined,
+      cascade: isCascade(summary) || undefined,
       severity: this.severity,
       span: span(this.first.source, lines, this.first.lineNo),
       lines,
@@ -98,18 +134,43 @@ class TerraformBlock implements Block {
   }
 }
 
+const SKIP_ONE: Block = { feed: () => 'done', close() {} };
+
+/** `<stack>  ╷` then the box indented under the prefix: the diagnostic starts on the next line. */
+class PrefixedBox implements Block {
+  private inner: TerraformBlock | undefined;
+  constructor(
+    private readonly stack: string,
+    private readonly sink: Sink,
+  ) {}
+  feed(line: Line): Feed {
+    if (this.inner) return this.inner.feed(line);
+    const pad = this.stack.length + 2;
+    const split = splitStackPrefix(line.text);
+    const text = split.stack === this.stack ? split.text : line.text.startsWith(' '.repeat(pad)) ? line.text.slice(pad) : line.text;
+    const m = HEAD.exec(text);
+    if (!m || m.groups!.box === undefined) return 'done';
+    this.inner = new TerraformBlock(line, true, this.stack, m.groups!.msg!, m.groups!.level === 'Warning' ? 'warning' : 'error', this.sink);
+    return 'taken';
+  }
+  close(): void {
+    this.inner?.close();
+  }
+}
+
 export const recogniseTerraform: Recogniser = (line: Line, sink: Sink) => {
-  if (line.text === '╷') {
+  const { stack, text } = splitStackPrefix(line.text);
+  if (text === '╷') {
     sink.saw('terraform-text');
-    return { feed: () => 'done', close() {} };
+    return stack ? new PrefixedBox(stack, sink) : SKIP_ONE;
   }
-  if (PROGRESS.test(line.text)) {
+  if (PROGRESS.test(text)) {
     sink.saw('terraform-text');
-    return { feed: () => 'done', close() {} };
+    return SKIP_ONE;
   }
-  const m = HEAD.exec(line.text);
+  const m = HEAD.exec(text);
   if (!m) return undefined;
   const boxed = m.groups!.box !== undefined;
-  if (boxed) sink.saw('terraform-text');
-  return new TerraformBlock(line, boxed, m.groups!.msg!, m.groups!.level === 'Warning' ? 'warning' : 'error', sink);
+  if (boxed || stack) sink.saw('terraform-text');
+  return new TerraformBlock(line, boxed, stack, m.groups!.msg!, m.groups!.level === 'Warning' ? 'warning' : 'error', sink);
 };

@@ -6,7 +6,14 @@ export interface ReportOccurrence {
   source: string;
   line: number;
   text: string;
+  /** CloudFormation logical id, Terraform address or Pulumi name, as the log printed it. */
   resource?: string;
+  /** Its type (AWS::RDS::DBInstance, aws_db_instance, aws:rds/instance:Instance) when the log says. */
+  resourceType?: string;
+  /** The CDK / CDKTF construct path when the log (or cdktf.out) gives it. */
+  constructPath?: string;
+  /** A restatement of the cause (recap, ❌ line, wrapper exit code), not the cause itself. */
+  cascade?: boolean;
 }
 
 export interface ReportFix {
@@ -37,6 +44,18 @@ export interface Report {
   findings: ReportFinding[];
   unclassified: Array<{ source: string; line: number; text: string }>;
 }
+
+/** How each detected input format is named to a user. */
+export const FORMAT_NAMES: Record<string, string> = {
+  'cdk-text': 'cdk deploy/synth output',
+  'cfn-json': 'CloudFormation describe-stack-events JSON',
+  'pulumi-text': 'pulumi output',
+  'pulumi-json': 'pulumi --json events',
+  'terraform-text': 'Terraform/CDKTF output',
+  'terraform-json': 'terraform -json output',
+  'python-traceback': 'a Python traceback',
+  text: 'plain text (no known tool framing)',
+};
 
 /** Exit codes (frozen): 0 nothing left to do, 1 findings remain, 2 usage/input/internal error. */
 export function exitCodeOf(report: Report): 0 | 1 {

@@ -1,7 +1,7 @@
 // The default human report: per finding the signature and title, the evidence line, the
 // explanation, the fix status and the diff. Colour only on a TTY (and never with --no-color
 // or NO_COLOR).
-import type { Report, ReportFinding } from './model.js';
+import { FORMAT_NAMES, type Report, type ReportFinding } from './model.js';
 
 type Paint = (s: string) => string;
 
@@ -46,7 +46,8 @@ function renderFinding(f: ReportFinding, p: ReturnType<typeof palette>): string 
   const lines: string[] = [];
   const mark = f.severity === 'error' ? p.red('✖') : p.yellow('⚠');
   const cause = f.rootCause ? '' : p.dim(' (restated in a summary)');
-  lines.push(`${mark} ${p.bold(f.title)}  ${p.dim(`[${f.signature}]`)}${cause}`);
+  const notSource = f.kind === 'not-source' ? p.yellow(' not a problem in the IaC source') : '';
+  lines.push(`${mark} ${p.bold(f.title)}  ${p.dim(`[${f.signature}]`)}${notSource}${cause}`);
   const first = f.occurrences[0];
   if (first) {
     const where = `${first.source}:${first.line}`;
@@ -82,7 +83,9 @@ function summary(report: Report, fixMode: boolean, p: ReturnType<typeof palette>
   const n = report.findings.length;
   if (n === 0) {
     const lines = report.inputs.reduce((a, i) => a + i.lines, 0);
-    return p.green(`No known failure found in ${lines} line(s)${report.unclassified.length ? ' (see the unclassified lines above)' : ''}.`);
+    // Say what the log was read as: a user can tell a log stackfix did not understand from one without failures.
+    const read = report.inputs.map((i) => `${i.source}: ${FORMAT_NAMES[i.format] ?? i.format}`).join('; ');
+    return p.green(`No known failure found in ${lines} line(s)${report.unclassified.length ? ' (see the unclassified lines above)' : ''}.`) + `\n${p.dim(`Read as ${read}.`)}`;
   }
   const count = (s: string) => report.findings.filter((f) => f.fix?.status === s).length;
   const parts: string[] = [];
