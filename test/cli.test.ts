@@ -50,7 +50,7 @@ function json(run: Run) {
       kind: string;
       rootCause: boolean;
       captures: Record<string, unknown>;
-      occurrences: Array<{ source: string; line: number; text: string; resource?: string }>;
+      occurrences: Array<{ source: string; line: number; text: string; resource?: string; resourceType?: string; constructPath?: string; cascade?: boolean }>;
       explanation: string;
       references: string[];
       fix: { codemod: string; status: string; reason?: string; files: string[]; patch?: string } | null;
@@ -230,6 +230,34 @@ describe('inputs', () => {
     const run = stackfix(['--project', tmpRoot], { input: '' });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/No known failure found in 0 line/);
+  });
+
+  test('a log with nothing known in it says what it was read as', () => {
+    const run = stackfix([path.resolve('__testfixtures__/logs/near-miss/cdk-deploy-success.log'), '--project', tmpRoot]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/No known failure found in \d+ line\(s\)\.\nRead as .*cdk-deploy-success\.log: cdk deploy\/synth output\./);
+    const plain = stackfix(['--project', tmpRoot], { input: 'everything is fine\n' });
+    expect(plain.stdout).toContain('Read as <stdin>: plain text (no known tool framing).');
+  });
+
+  test('CDKTF: the Terraform address leads through cdktf.out to the construct, and only it is changed', () => {
+    const project = path.join(tmpRoot, `cdktf-${++copies}`);
+    fs.cpSync(path.resolve('__testfixtures__/projects/cdktf-ts'), project, { recursive: true });
+    const run = stackfix(['deploy.log', '--format', 'json'], { cwd: project });
+    expect(run.code).toBe(1);
+    const report = json(run);
+    expect(report.inputs[0]!.format).toBe('terraform-text');
+    const [f] = report.findings;
+    expect(f!.occurrences[0]).toMatchObject({ resource: 'aws_db_instance.orders-db', resourceType: 'aws_db_instance', constructPath: 'orders/orders-db' });
+    expect(f!.fix).toMatchObject({ status: 'proposed', files: ['main.ts'] });
+    expect(f!.fix!.patch).toContain('@@ -13,7 +13,7 @@');
+    expect(f!.fix!.patch).toContain('+      engineVersion: "15.8",');
+    expect(f!.fix!.patch!.match(/^\+ /gm)).toHaveLength(1);
+    // The synth output is a hint, not an input: a broken one only means no construct path.
+    fs.writeFileSync(path.join(project, 'cdktf.out/stacks/orders/cdk.tf.json'), '{ not json');
+    const broken = stackfix(['deploy.log', '--format', 'json'], { cwd: project });
+    expect(broken.code).toBe(1);
+    expect(json(broken).findings[0]!.occurrences[0]!.constructPath).toBeUndefined();
   });
 
   test('a log with only successes: no findings, exit 0', () => {

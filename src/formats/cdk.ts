@@ -1,7 +1,7 @@
 // `cdk deploy` text: the stack-events printer (`STACK | n/N | time | STATUS | Type | path
 // (LogicalId) reason`), the `Failed resources:` recap (same row without progress), the
 // errors-only/bar printers, the final ❌ line, and synth-time `[WARNING]` annotations.
-import type { Line } from '../types.js';
+import type { Event, Line } from '../types.js';
 import { isCascade } from './cascade.js';
 import { type Block, type Feed, type Recogniser, type Sink, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
 
@@ -47,28 +47,51 @@ export const recogniseCdkRow: Recogniser = (line: Line, sink: Sink) => {
   const reason = (target.reason ?? '').trim();
   const failed = /_FAIL/.test(status);
   const stackRollback = /ROLLBACK/.test(status) && isCascade(reason);
-  if ((failed || stackRollback) && reason) {
-    const { message, lines } = joinLines([{ lineNo: line.lineNo, text: reason }]);
-    lines[0]!.text = line.text;
-    sink.emit({
-      tool: 'cdk',
-      status,
-      stackName: g.stack,
-      resourceType: g.type,
-      resourceId: target.id ?? target.path,
-      constructPath: target.id ? target.path : undefined,
-      message,
-      cascade: isCascade(reason) || undefined,
-      severity: 'error',
-      span: span(line.source, lines, line.lineNo),
-      lines,
-    });
-  }
-  return failed ? TRACE_LINES : SKIP_ONE;
+  if (!((failed || stackRollback) && reason)) return SKIP_ONE;
+  const { message, lines } = joinLines([{ lineNo: line.lineNo, text: reason }]);
+  lines[0]!.text = line.text;
+  const event: Event = {
+    tool: 'cdk',
+    status,
+    stackName: g.stack,
+    resourceType: g.type,
+    resourceId: target.id ?? target.path,
+    constructPath: target.id ? target.path : undefined,
+    message,
+    cascade: isCascade(reason) || undefined,
+    severity: 'error',
+    span: span(line.source, lines, line.lineNo),
+    lines,
+  };
+  return new TracedRow(event, sink);
 };
 
-/** The construct trace under a failed row is framing: taken, not reported as text. */
-const TRACE_LINES: Block = { feed: (l) => (TRACE.test(l.text) ? 'taken' : 'done'), close() {} };
+/** `(/path/lib/stack.ts:21:22)` or `at /path/lib/stack.ts:21:22` at the end of a trace frame. */
+const FRAME_FILE = /\(?(?<file>(?:[A-Za-z]:)?[^\s():]+\.(?:[cm]?[jt]s|py)):(?<line>\d+)(?::\d+)?\)?\s*$/;
+
+/**
+ * A failed row and the construct trace the events printer puts under it (`\t<frame>`,
+ * `\t\\_ <frame>`, with CDK_DEBUG or --debug): the first frame outside node_modules is where
+ * the construct was created, the source location of the failing resource.
+ */
+class TracedRow implements Block {
+  constructor(
+    private readonly event: Event,
+    private readonly sink: Sink,
+  ) {}
+  feed(line: Line): Feed {
+    if (!TRACE.test(line.text)) return 'done';
+    if (!this.event.location) {
+      const m = FRAME_FILE.exec(line.text);
+      const file = m?.groups?.file;
+      if (file && !/[\\/]node_modules[\\/]|^node:|^internal[\\/]/.test(file)) this.event.location = { file, line: Number(m.groups!.line) };
+    }
+    return 'taken';
+  }
+  close(): void {
+    this.sink.emit(this.event);
+  }
+}
 
 /** A failed bar row and its reason, on the indented line(s) below it. */
 class BarFailure implements Block {

@@ -16,6 +16,8 @@ const PROGRESS = /^[\w.[\]"-]+: (?:Creating|Modifying|Destroying|Still|Creation 
 const STACK_PREFIX = /^(?<stack>[A-Za-z][\w-]*) {2}(?=[╷│╵]|(?:Error|Warning): |[\w.[\]"-]+: (?:Creating|Modifying|Destroying|Still|Creation complete|Reading))/;
 /** `in resource.aws_s3_bucket.logs_bucket_1A2B3C4D.lifecycle_rule:` (JSON configuration syntax). */
 const JSON_CONTEXT = /^resource\.(?<type>[a-z][a-z0-9_]*)\.(?<name>[\w-]+)/;
+/** `in resource "aws_db_instance" "orders":`: the resource when no `with` line names it (before 0.15). */
+const HCL_CONTEXT = /^resource "(?<type>[a-z][a-z0-9_]*)" "(?<name>[\w-]+)"/;
 
 /** The CDKTF stack prefix, when the rest of the line is Terraform's. */
 export function splitStackPrefix(text: string): { stack?: string; text: string } {
@@ -94,6 +96,8 @@ class TerraformBlock implements Block {
         if (json && !this.address) this.address = `${json.groups!.type}.${json.groups!.name}`;
       } else {
         this.location = { file, line: Number(on.groups!.line) };
+        const hcl = HCL_CONTEXT.exec(on.groups!.context ?? '');
+        if (hcl && !this.address) this.address = `${hcl.groups!.type}.${hcl.groups!.name}`;
       }
       this.sink.saw('terraform-text');
       this.phase = 'context';
