@@ -25,6 +25,32 @@ async function* lines(text) {
   for (const t of text.split(/\r?\n/)) yield { source: 'case', lineNo: ++n, text: t };
 }
 
+// --pipeline: every message also goes through the whole run (locate, fix, review, report) as a
+// log file in an empty project, and any exception is a crash: bad input must never crash.
+if (process.argv.includes('--pipeline')) {
+  const os = await import('node:os');
+  const { run } = await import(path.join(root, 'dist/src/run.js'));
+  const { UserError } = await import(path.join(root, 'dist/src/errors.js'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-corpus-'));
+  const log = path.join(tmp, 'case.log');
+  let crashes = 0;
+  let userErrors = 0;
+  for (const c of cases) {
+    fs.writeFileSync(log, c.text);
+    try {
+      await run({ logs: [log], project: tmp, fix: false, signatures, version: '0' });
+    } catch (err) {
+      if (err instanceof UserError) userErrors++;
+      else {
+        crashes++;
+        console.log(`crash on ${c.id}: ${err?.stack?.split('\n').slice(0, 3).join(' | ')}`);
+      }
+    }
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log(`pipeline: ${cases.length} messages, ${crashes} crash(es), ${userErrors} input error(s)\n`);
+}
+
 const found = new Map(); // case id -> Set of signature ids
 for (const c of cases) {
   const classifier = new Classifier(signatures);
