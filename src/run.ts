@@ -49,15 +49,22 @@ export async function run(options: RunOptions): Promise<RunOutput> {
   }
   const { findings, unclassified } = classifier.result();
 
-  // CDKTF: Terraform addresses from cdk.tf.json lead to construct paths through the synth output.
+  // Synth output in the project (cdk.out, cdktf.out) turns the names the log printed into construct paths.
   const terraformAddress = /^(?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[\w-]+(?:\[[^\]]*\])?$/;
-  if (findings.some((f) => f.resources.some((r) => r.id && !r.constructPath && terraformAddress.test(r.id)))) {
-    const { CdktfIndex } = await import('./locate/cdktf.js');
-    const index = CdktfIndex.load(project.root);
-    if (index) {
+  const logicalId = /^[A-Za-z][A-Za-z0-9]*$/;
+  const unmapped = (id: string | undefined, re: RegExp) => id !== undefined && re.test(id);
+  const wants = (re: RegExp) => findings.some((f) => f.resources.some((r) => !r.constructPath && unmapped(r.id, re)));
+  if (wants(terraformAddress) || wants(logicalId)) {
+    const { CdktfIndex, CdkOutIndex } = await import('./locate/synth-output.js');
+    const indexes: Array<[RegExp, { constructPath(id: string): string | undefined } | undefined]> = [
+      [terraformAddress, wants(terraformAddress) ? CdktfIndex.load(project.root) : undefined],
+      [logicalId, wants(logicalId) ? CdkOutIndex.load(project.root) : undefined],
+    ];
+    for (const [re, index] of indexes) {
+      if (!index) continue;
       for (const f of findings) {
-        for (const r of f.resources) if (r.id && !r.constructPath && terraformAddress.test(r.id)) r.constructPath = index.constructPath(r.id);
-        for (const o of f.occurrences) if (o.resource && !o.constructPath && terraformAddress.test(o.resource)) o.constructPath = index.constructPath(o.resource);
+        for (const r of f.resources) if (!r.constructPath && unmapped(r.id, re)) r.constructPath = index.constructPath(r.id!);
+        for (const o of f.occurrences) if (!o.constructPath && unmapped(o.resource, re)) o.constructPath = index.constructPath(o.resource!);
       }
     }
   }

@@ -260,6 +260,26 @@ describe('inputs', () => {
     expect(json(broken).findings[0]!.occurrences[0]!.constructPath).toBeUndefined();
   });
 
+  test('CDK: cdk.out maps an overridden logical id to its construct; without it the fix is not guessed', () => {
+    const project = copyExample('cdk-ts');
+    const reason =
+      'Resource handler returned message: \\"Cannot find version 15.4 for postgres (Service: Rds, Status Code: 400, Request ID: 2f4e6a8c-1b3d-4f5a-9c7e-0d2b4f6a8c1e)\\" (RequestToken: 8e1f3a5c-7b9d-4e2f-a4c6-e8a0b2c4d6f8, HandlerErrorCode: InvalidRequest)';
+    fs.writeFileSync(
+      path.join(project, 'events.json'),
+      `{"StackEvents":[{"StackName":"OrdersStack","LogicalResourceId":"PrimaryStore","ResourceType":"AWS::RDS::DBInstance","ResourceStatus":"CREATE_FAILED","Timestamp":"2024-11-20T09:14:37.275Z","ResourceStatusReason":"${reason}"}]}\n`,
+    );
+    const before = json(stackfix(['events.json', '--format', 'json'], { cwd: project })).findings[0]!;
+    expect(before.fix).toMatchObject({ status: 'not-found' });
+    fs.mkdirSync(path.join(project, 'cdk.out'));
+    fs.writeFileSync(
+      path.join(project, 'cdk.out/OrdersStack.template.json'),
+      JSON.stringify({ Resources: { PrimaryStore: { Type: 'AWS::RDS::DBInstance', Metadata: { 'aws:cdk:path': 'OrdersStack/OrdersDb/Resource' } } } }),
+    );
+    const after = json(stackfix(['events.json', '--format', 'json'], { cwd: project })).findings[0]!;
+    expect(after.occurrences[0]).toMatchObject({ resource: 'PrimaryStore', resourceType: 'AWS::RDS::DBInstance', constructPath: 'OrdersStack/OrdersDb/Resource' });
+    expect(after.fix).toMatchObject({ status: 'proposed', files: ['lib/orders-stack.ts'] });
+  });
+
   test('a log with only successes: no findings, exit 0', () => {
     const run = stackfix([path.resolve('__testfixtures__/logs/near-miss/cdk-deploy-success.log'), '--project', tmpRoot, '--format', 'json']);
     expect(run.code).toBe(0);

@@ -1,4 +1,11 @@
-// locate, CDKTF: Terraform prints resource addresses from the synthesized cdk.tf.json
+// locate, synth output: the names a deploy log prints lead back to construct paths when the
+// project holds what synth wrote.
+//
+// CDK: CloudFormation prints logical ids (`OrdersDatabase5A1C2E3F`); cdk.out/<Stack>.template.json
+// (and nested stacks' *.nested.template.json) carry `"Metadata": {"aws:cdk:path": "OrdersStack/
+// OrdersDatabase/Resource"}` for each resource.
+//
+// CDKTF: Terraform prints resource addresses from the synthesized cdk.tf.json
 // (`aws_db_instance.orders_db_5F3A2C1B`), not construct paths. When the project holds the
 // synth output (cdktf.out/stacks/<stack>/cdk.tf.json), each resource's `"//": {"metadata":
 // {"path": "<stack>/<construct>/..."}}` gives the construct path the source declares.
@@ -70,4 +77,45 @@ function indexDocument(doc: unknown): Map<string, string> {
     }
   }
   return paths;
+}
+
+/** CDK's cdk.out: logical id -> `aws:cdk:path`, per stack template. */
+export class CdkOutIndex {
+  private constructor(private readonly stacks: Array<{ stack: string; paths: Map<string, string> }>) {}
+
+  static load(root: string): CdkOutIndex | undefined {
+    const dir = path.join(root, 'cdk.out');
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.endsWith('.template.json')).sort();
+    } catch {
+      return undefined;
+    }
+    const stacks: Array<{ stack: string; paths: Map<string, string> }> = [];
+    const realRoot = fs.realpathSync(root);
+    for (const name of names) {
+      try {
+        const real = fs.realpathSync(path.join(dir, name));
+        if (!real.startsWith(realRoot + path.sep) || fs.statSync(real).size > MAX_JSON_BYTES) continue;
+        const doc = JSON.parse(fs.readFileSync(real, 'utf8')) as { Resources?: Record<string, { Metadata?: Record<string, unknown> }> };
+        const paths = new Map<string, string>();
+        for (const [id, res] of Object.entries(doc.Resources ?? {})) {
+          const p = res?.Metadata?.['aws:cdk:path'];
+          if (typeof p === 'string') paths.set(id, p);
+        }
+        stacks.push({ stack: name.replace(/\.(?:nested\.)?template\.json$/, ''), paths });
+      } catch {
+        continue;
+      }
+    }
+    return stacks.length ? new CdkOutIndex(stacks) : undefined;
+  }
+
+  /** The construct path of a logical id; undefined when unknown or ambiguous across stacks. */
+  constructPath(logicalId: string, stack?: string): string | undefined {
+    const own = stack ? this.stacks.find((s) => s.stack === stack)?.paths.get(logicalId) : undefined;
+    if (own) return own;
+    const found = new Set(this.stacks.map((s) => s.paths.get(logicalId)).filter((p): p is string => p !== undefined));
+    return found.size === 1 ? [...found][0] : undefined;
+  }
 }
