@@ -60,12 +60,13 @@ const codemod: Codemod = {
     const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
     const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
     const { default: transform, selectSites, ENUM_CLASS, enumMember } = await import('./typescript.js');
-    const { pickEngineVersion, engineVersionTable } = await import('../../src/data/rds.js');
+    const { chooseEngineVersion, engineVersionTable } = await import('../../src/data/rds.js');
     const className = ENUM_CLASS[engine];
     if (!className || !version) return { status: 'refused', reason: `engine '${engine}' is not an RDS engine this fix knows`, edits: {} };
 
     const validVersions = asList(ctx.captures.validVersions);
-    const target = pickEngineVersion(engine, version, validVersions);
+    const choice = chooseEngineVersion(engine, version, validVersions);
+    const target = choice?.version;
     const useEnum = target ? cdkHasEnumMember(ctx, ctx.files.map((f) => f.path), className, enumMember(engine, target)) : true;
     const { default: jscodeshift } = await import('jscodeshift');
 
@@ -94,7 +95,7 @@ const codemod: Codemod = {
       const table = engineVersionTable();
       return {
         status: 'refused',
-        reason: `no ${engine} version above ${version} in the same major is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
+        reason: `no other offered ${engine} version in the major of ${version} is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
         edits: {},
       };
     }
@@ -118,6 +119,7 @@ const codemod: Codemod = {
     return {
       status: 'proposed',
       reason: `${engine} ${version} -> ${target} (${how}) in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}` +
+        (choice?.direction === 'down' ? `; ${choice.reason}` : '') +
         (left > 0 ? `; ${left} other place(s) with ${version} belong to resources the log does not name and were left alone` : ''),
       edits,
     };
