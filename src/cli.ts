@@ -103,40 +103,15 @@ export async function main(argv: string[]): Promise<number> {
       code = await diagnose(logs, opts, version);
     });
 
-  program
-    .command('list')
-    .description('list the signatures stackfix knows')
-    .action(async () => {
-      const sigs = await catalogue(program.opts<MainOptions>().signatures);
-      const rows = sigs.map((s) => `${s.id.padEnd(36)} ${s.kind.padEnd(10)} ${'codemod' in s.fix ? s.fix.codemod.padEnd(28) : '-'.padEnd(28)} ${s.title}`);
-      await write(`${'ID'.padEnd(36)} ${'KIND'.padEnd(10)} ${'CODEMOD'.padEnd(28)} TITLE\n${rows.join('\n')}\n`);
-    });
-
-  program
-    .command('explain')
-    .description('show what a signature recognises and how it is fixed')
-    .argument('<id>', 'signature id, e.g. kms-logs-key-policy')
-    .action(async (id: string) => {
-      const sigs = await catalogue(program.opts<MainOptions>().signatures);
-      const sig = sigs.find((s) => s.id === id);
-      if (!sig) throw new UserError(`unknown signature '${id}' (stackfix list shows them)`);
-      const lines = [
-        `${sig.id}: ${sig.title}`,
-        `severity: ${sig.severity}, kind: ${sig.kind}`,
-        '',
-        sig.message.trim(),
-        '',
-        'codemod' in sig.fix ? `Fix: codemod ${sig.fix.codemod}` : `Fix: ${sig.fix.guidance.trim()}`,
-        '',
-        'Captures:',
-        ...Object.entries(sig.captures).map(([k, v]) => `  ${k}: ${v.description}`),
-        '',
-        'Recognises, for example:',
-        ...sig.examples.match.map((e) => `  ${e.text}`),
-        ...(sig.references.length ? ['', 'References:', ...sig.references.map((r) => `  ${r}`)] : []),
-      ];
-      await write(`${lines.join('\n')}\n`);
-    });
+  // `list` and `explain` are subcommands only as the first argument: `stackfix --no-color list`,
+  // `stackfix -- list` and `stackfix ./list` all read a log file named `list`.
+  const SUBCOMMANDS = ['list', 'explain'];
+  if (SUBCOMMANDS.includes(argv[0] ?? '')) {
+    const { addCatalogueCommands } = await import('./catalogue-cli.js');
+    addCatalogueCommands(program, { catalogue, write, version });
+  } else {
+    program.addHelpText('after', '\nCommands:\n  list [--format json] [--signatures <dir>]   the signatures stackfix knows\n  explain <id> [--format json]                what one signature recognises and how it is fixed\n\nA log file named like a command: stackfix ./list');
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,9 +1,9 @@
 // set-rds-engine-version: `Cannot find version 15.4 for postgres` -> the lowest version the
 // region still offers above it in the same major (src/data/rds-engine-versions.json, or the
 // error's own list of valid versions), written where the failing resource's engine is set.
-import type { Codemod, CodemodContext, CodemodResult } from '../../src/fix/contract.js';
+import type { Codemod, CodemodContext, CodemodResult, Language } from '../../src/fix/contract.js';
 import type { Site } from './typescript.js';
-import { pickEngineVersion } from '../../src/data/rds.js';
+import { engineVersionTable, majorOf, pickEngineVersion } from '../../src/data/rds.js';
 
 const INSTANCE_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/instance-engine.d.ts';
 const CLUSTER_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/cluster-engine.d.ts';
@@ -52,20 +52,60 @@ const codemod: Codemod = {
     // The target too: a file already moved to it must reach the transform to report already-fixed.
     const target = engine ? pickEngineVersion(engine, version, asList(captures.validVersions)) : undefined;
     const enumForm = (v: string) => v.replace(/^\d+\.\d+\.mysql_aurora\./, '').replace(/\./g, '_');
-    return [version, target].some((v) => v !== undefined && (text.includes(v) || (engine !== '' && text.includes(enumForm(v)))));
+    // No engine (cfn-lint's message has none): the enum form too, the transform decides the engine.
+    return [version, target].some((v) => v !== undefined && (text.includes(v) || text.includes(enumForm(v))));
   },
 
-  async run(language, ctx): Promise<CodemodResult> {
+  run(language, ctx): Promise<CodemodResult> {
+    const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
+    return engine ? runFor(language, ctx) : inferEngine(language, ctx);
+  },
+};
+
+/** Engines a version can belong to by its form: '8.0.mysql_aurora.3.05.2' is Aurora MySQL only. */
+export function enginesFor(version: string, validVersions?: readonly string[]): string[] {
+  const aurora = /mysql_aurora|^[23]\.\d+\.\d+$/.test(version);
+  const table = engineVersionTable().engines;
+  return Object.keys(table).filter((engine) => {
+    if ((engine === 'aurora-mysql') !== aurora) return false;
+    const major = majorOf(engine, version);
+    if (!major) return false;
+    return validVersions?.length ? validVersions.some((v) => majorOf(engine, v) === major) : table[engine]![major] !== undefined;
+  });
+}
+
+/**
+ * cfn-lint's E3690/E3691 print the version and the valid list but not the engine: try each
+ * engine the version can belong to and keep the one whose resources in the source set it.
+ */
+async function inferEngine(language: Language, ctx: CodemodContext): Promise<CodemodResult> {
+  const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
+  const candidates = version ? enginesFor(version, asList(ctx.captures.validVersions)) : [];
+  if (candidates.length === 0) return { status: 'refused', reason: `the log does not name the engine of ${version || 'the version'}, and no RDS engine offers its major`, edits: {} };
+  const results: Array<[string, CodemodResult]> = [];
+  for (const engine of candidates) results.push([engine, await runFor(language, { ...ctx, captures: { ...ctx.captures, engine } })]);
+  const pick = (status: CodemodResult['status']) => results.filter(([, r]) => r.status === status);
+  const decided = [...pick('proposed'), ...pick('refused').filter(([, r]) => !/is not an RDS engine/.test(r.reason ?? ''))];
+  if (decided.length > 1) {
+    return { status: 'refused', reason: `${version} is set for more than one engine (${decided.map(([e]) => e).join(', ')}) and the log does not say which failed`, edits: {} };
+  }
+  const [engine, result] = decided[0] ?? pick('already-fixed')[0] ?? results[0]!;
+  return { ...result, reason: `${result.reason ?? ''} (engine ${engine}, from the resource that sets ${version}; the log does not name it)`.trim() };
+}
+
+async function runFor(language: Language, ctx: CodemodContext): Promise<CodemodResult> {
+  {
     if (language === 'python') return (await import('./python.js')).run(ctx);
     const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
     const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
     const { default: transform, selectSites, ENUM_CLASS, enumMember } = await import('./typescript.js');
-    const { pickEngineVersion, engineVersionTable } = await import('../../src/data/rds.js');
+    const { chooseEngineVersion, engineVersionTable } = await import('../../src/data/rds.js');
     const className = ENUM_CLASS[engine];
     if (!className || !version) return { status: 'refused', reason: `engine '${engine}' is not an RDS engine this fix knows`, edits: {} };
 
     const validVersions = asList(ctx.captures.validVersions);
-    const target = pickEngineVersion(engine, version, validVersions);
+    const choice = chooseEngineVersion(engine, version, validVersions);
+    const target = choice?.version;
     const useEnum = target ? cdkHasEnumMember(ctx, ctx.files.map((f) => f.path), className, enumMember(engine, target)) : true;
     const { default: jscodeshift } = await import('jscodeshift');
 
@@ -94,7 +134,7 @@ const codemod: Codemod = {
       const table = engineVersionTable();
       return {
         status: 'refused',
-        reason: `no ${engine} version above ${version} in the same major is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
+        reason: `no other offered ${engine} version in the major of ${version} is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
         edits: {},
       };
     }
@@ -118,10 +158,11 @@ const codemod: Codemod = {
     return {
       status: 'proposed',
       reason: `${engine} ${version} -> ${target} (${how}) in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}` +
+        (choice?.direction === 'down' ? `; ${choice.reason}` : '') +
         (left > 0 ? `; ${left} other place(s) with ${version} belong to resources the log does not name and were left alone` : ''),
       edits,
     };
-  },
-};
+  }
+}
 
 export default codemod;

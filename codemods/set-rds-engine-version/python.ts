@@ -11,7 +11,7 @@
 // failing resource's sites change. Other engines' versions and derived values
 // (`engine_version=cluster.engine_version`) are never sites.
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
-import { engineVersionTable, pickEngineVersion } from '../../src/data/rds.js';
+import { chooseEngineVersion, engineVersionTable } from '../../src/data/rds.js';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import { parsePython, type Node } from '../../src/fix/python/parser.js';
 import { callArgs, field, findAll, preferredQuote, stringLiteral } from '../../src/fix/python/syntax.js';
@@ -220,7 +220,8 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   if (!className || !version) return { status: 'refused', reason: `engine '${engine}' is not an RDS engine this fix knows`, edits: {} };
 
   const validVersions = asList(ctx.captures.validVersions);
-  const target = pickEngineVersion(engine, version, validVersions);
+  const choice = chooseEngineVersion(engine, version, validVersions);
+  const target = choice?.version;
   // The enum member only if the installed aws-cdk-lib has it; no package found -> the member (as a current CDK has).
   const pkg = target ? installedCdkRds(ctx, ctx.files.map((x) => x.path)) : undefined;
   const useEnum = !pkg || !target || pyClassHasMember(pkg.text, className, enumMember(engine, target));
@@ -251,7 +252,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
       const table = engineVersionTable();
       return {
         status: 'refused',
-        reason: `no ${engine} version above ${version} in the same major is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
+        reason: `no other offered ${engine} version in the major of ${version} is known (${validVersions ? 'versions listed by the error' : `data table of ${table.generated}`}); choose one with \`aws rds describe-db-engine-versions --engine ${engine}\``,
         edits: {},
       };
     }
@@ -282,6 +283,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
     return {
       status: 'proposed',
       reason: `${engine} ${version} -> ${target} (${how}) in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}` +
+        (choice?.direction === 'down' ? `; ${choice.reason}` : '') +
         (left > 0 ? `; ${left} other place(s) with ${version} belong to resources the log does not name and were left alone` : ''),
       edits,
     };

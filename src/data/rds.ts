@@ -9,6 +9,8 @@ export type RdsEngine = 'postgres' | 'aurora-postgresql' | 'mysql' | 'aurora-mys
 export interface EngineVersionTable {
   generated: string;
   source: string;
+  /** Per engine: the pages (and notes) its version list was compiled from. */
+  sources: Record<string, string>;
   rule: string;
   engines: Record<string, Record<string, string[]>>;
   replacements: Record<string, Record<string, string>>;
@@ -70,25 +72,51 @@ export function majorOf(engine: string, version: string): string | undefined {
   return parts.length >= 2 ? parts.slice(0, 2).join('.') : undefined;
 }
 
+export interface EngineVersionChoice {
+  /** The version to write, in the full form ('8.0.mysql_aurora.3.08.2'). */
+  version: string;
+  /** 'up': the lowest offered version above the requested one; 'down': the highest below it. */
+  direction: 'up' | 'down';
+  /** Where the offered versions came from. */
+  from: 'error' | 'table';
+  /** One line for the user: why this version. */
+  reason: string;
+}
+
 /**
- * The replacement for an engine version the region no longer offers: the lowest offered
- * version higher than it within the same major. `validVersions` (from the error message)
- * wins over the table; from that list, when nothing higher exists, the highest of the same
- * major is taken, since the provider itself said it is valid. Never crosses a major.
+ * The replacement for an engine version the region does not offer, within its major:
+ * the lowest offered version above it (15.4 -> 15.8); when it is above every offered version of
+ * its major (a typo such as 15.41, a minor not yet released in the region), the highest one below it.
+ * `validVersions` (from the error message) wins over the table. Never crosses a major; a
+ * version equal to the newest one listed gets no answer (the list is stale, not the code).
  */
-export function pickEngineVersion(engine: string, version: string, validVersions?: readonly string[]): string | undefined {
+export function chooseEngineVersion(engine: string, version: string, validVersions?: readonly string[]): EngineVersionChoice | undefined {
   const major = majorOf(engine, version);
   if (!major) return undefined;
   const full = expandAuroraMysql(engine, version);
-  if (validVersions && validVersions.length > 0) {
-    const same = validVersions
-      .map((v) => expandAuroraMysql(engine, v))
-      .filter((v) => majorOf(engine, v) === major && v !== full)
-      .sort(compareVersions);
-    return same.find((v) => compareVersions(v, full) > 0) ?? same.at(-1);
-  }
-  const offered = engineVersionTable().engines[engine]?.[major] ?? [];
-  return [...offered].sort(compareVersions).find((v) => compareVersions(v, full) > 0);
+  const fromError = validVersions !== undefined && validVersions.length > 0;
+  const offered = fromError
+    ? validVersions.map((v) => expandAuroraMysql(engine, v)).filter((v) => majorOf(engine, v) === major)
+    : [...(engineVersionTable().engines[engine]?.[major] ?? [])];
+  const same = [...new Set(offered)].filter((v) => v !== full).sort(compareVersions);
+  if (same.length === 0) return undefined;
+  const where = fromError ? 'the versions the error lists' : `stackfix's table of offered versions (${engineVersionTable().generated})`;
+  const up = same.find((v) => compareVersions(v, full) > 0);
+  if (up) return { version: up, direction: 'up', from: fromError ? 'error' : 'table', reason: `${up} is the lowest ${engine} ${major} version above ${version} in ${where}` };
+  const newest = same.at(-1)!;
+  // A version the table itself lists as newest: the table is out of date, not the code.
+  if (!fromError && (engineVersionTable().engines[engine]?.[major] ?? []).includes(full)) return undefined;
+  return {
+    version: newest,
+    direction: 'down',
+    from: fromError ? 'error' : 'table',
+    reason: `${version} is newer than every ${engine} ${major} version in ${where} (a typo, or a minor not released in this region yet); ${newest} is the newest offered`,
+  };
+}
+
+/** The version `chooseEngineVersion` picks, or undefined. */
+export function pickEngineVersion(engine: string, version: string, validVersions?: readonly string[]): string | undefined {
+  return chooseEngineVersion(engine, version, validVersions)?.version;
 }
 
 function expandAuroraMysql(engine: string, version: string): string {

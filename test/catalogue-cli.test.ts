@@ -1,0 +1,217 @@
+// `stackfix list` and `stackfix explain <id>` end to end (built bin/stackfix), plus the
+// id suggestions. Exit codes: 0 printed, 2 unknown id or bad --signatures folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { closestIds } from '../src/report/catalogue.js';
+
+const BIN = path.resolve('bin/stackfix');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-catalogue-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function stackfix(args: string[], opts: { cwd?: string; nodeArgs?: string[] } = {}) {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
+    cwd: opts.cwd ?? process.cwd(),
+    input: '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const bundledIds = fs.readdirSync('signatures').filter((n) => n.endsWith('.yaml')).map((n) => n.replace(/\.yaml$/, '')).sort();
+
+function userCatalogue(): string {
+  const dir = path.join(tmp, 'extra');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'team-quota-reached.yaml'), [
+    'id: team-quota-reached',
+    'title: Team sandbox quota reached',
+    'severity: error',
+    'kind: not-source',
+    'match:',
+    '  patterns: ["Sandbox quota of (?<limit>\\\\d+) stacks reached"]',
+    'captures:',
+    '  limit: the quota',
+    'message: The sandbox account allows {limit} stacks; delete an old one. The source is not the problem.',
+    'fix: { guidance: "Delete an unused sandbox stack or ask for a higher quota." }',
+    'references: []',
+    'examples:',
+    '  match:',
+    '    - text: "Sandbox quota of 20 stacks reached"',
+    '      captures: { limit: "20" }',
+    '  nomatch: ["Sandbox created"]',
+    '',
+  ].join('\n'));
+  return dir;
+}
+
+interface ListDoc {
+  version: number;
+  signatures: Array<{ id: string; kind: string; severity: string; codemod: string | null; languages: string[]; origin: string; file: string; title: string }>;
+}
+
+describe('stackfix list', () => {
+  test('prints every signature in aligned columns, exit 0', () => {
+    const r = stackfix(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const header = lines[0]!;
+    expect(header).toMatch(/^ID\s+KIND\s+CODEMOD\s+LANGUAGES\s+TITLE$/);
+    const rows = lines.slice(1, 1 + bundledIds.length);
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(bundledIds);
+    // Columns line up: each column starts at the header's offset on every row.
+    for (const col of ['KIND', 'CODEMOD', 'LANGUAGES', 'TITLE']) {
+      const at = header.indexOf(col);
+      for (const row of rows) {
+        expect(row[at - 1]).toBe(' ');
+        expect(row[at]).not.toBe(' ');
+      }
+    }
+    expect(r.stdout).toMatch(/^rds-engine-version-unavailable\s+auto\s+set-rds-engine-version\s+typescript,python\s+RDS engine version/m);
+    expect(r.stdout).toMatch(/^elasticache-cache-nodes-attribute\s+auto\s+use-replication-group-endpoint\s+python\s+/m);
+    expect(r.stdout).toContain(`${bundledIds.length} signatures (`);
+    // Not a terminal: no colour codes.
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('--format json: one document, codemod languages from the codemod metadata', () => {
+    const r = stackfix(['list', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as ListDoc;
+    expect(doc.version).toBe(1);
+    expect(doc.signatures.map((s) => s.id)).toEqual(bundledIds);
+    const rds = doc.signatures.find((s) => s.id === 'rds-engine-version-unavailable')!;
+    expect(rds).toMatchObject({ kind: 'auto', codemod: 'set-rds-engine-version', languages: ['typescript', 'python'], origin: 'bundled', file: 'signatures/rds-engine-version-unavailable.yaml' });
+    expect(doc.signatures.find((s) => s.id === 'python-missing-import')!.languages).toEqual(['python']);
+    for (const s of doc.signatures) expect(s.codemod === null ? s.kind !== 'auto' : s.languages.length > 0).toBe(true);
+  });
+
+  test('--signatures adds a user catalogue; a missing folder is one line on stderr, exit 2', () => {
+    const dir = userCatalogue();
+    const r = stackfix(['list', '--signatures', dir, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const user = (JSON.parse(r.stdout) as ListDoc).signatures.find((s) => s.id === 'team-quota-reached');
+    expect(user).toMatchObject({ kind: 'not-source', codemod: null, languages: [], origin: 'user' });
+    const text = stackfix(['list', '--signatures', dir]);
+    expect(text.stdout).toMatch(/^team-quota-reached\s+not-source\s+-\s+-\s+Team sandbox quota reached \[.*team-quota-reached\.yaml\]$/m);
+
+    const bad = stackfix(['list', '--signatures', path.join(tmp, 'nope')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^stackfix: .*nope: signature folder not found/);
+  });
+
+  test('loads no parser, compiler or transform engine', () => {
+    // A resolve hook that refuses the heavy modules: list and explain must still succeed.
+    const hooks = path.join(tmp, 'hooks.mjs');
+    const register = path.join(tmp, 'register.mjs');
+    fs.writeFileSync(hooks, [
+      'const HEAVY = /\\/node_modules\\/(?:jscodeshift|ts-morph|typescript|web-tree-sitter|tree-sitter-python|recheck|diff|ora|@babel)\\//;',
+      'export async function resolve(specifier, context, next) {',
+      '  const r = await next(specifier, context);',
+      '  if (HEAVY.test(r.url)) throw new Error(`heavy module loaded: ${r.url}`);',
+      '  return r;',
+      '}',
+      '',
+    ].join('\n'));
+    fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`);
+    const nodeArgs = ['--import', register];
+    const list = stackfix(['list'], { nodeArgs });
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect(stackfix(['explain', 'kms-logs-key-policy'], { nodeArgs }).code).toBe(0);
+    // The guard is real: the same hook stops a run that does load a transform engine.
+    const guard = spawnSync(process.execPath, [...nodeArgs, '-e', "await import('jscodeshift')", '--input-type=module'], { encoding: 'utf8' });
+    expect(guard.status).not.toBe(0);
+    expect(guard.stderr).toContain('heavy module loaded');
+  });
+});
+
+describe('stackfix explain', () => {
+  test('prints title, kind, message with placeholders, fix, captures, references and examples', () => {
+    const r = stackfix(['explain', 'rds-engine-version-unavailable']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = r.stdout;
+    expect(out.split('\n')[0]).toBe('rds-engine-version-unavailable: RDS engine version not offered in this region');
+    expect(out).toContain('kind: auto, severity: error');
+    expect(out).toContain('{engine} {version}');
+    expect(out).toContain('Fix: codemod set-rds-engine-version (typescript, python)');
+    expect(out).toMatch(/Captures:\n {2}engine +RDS engine/);
+    expect(out).toMatch(/validVersions +\(list\) /);
+    expect(out).toContain('one finding per: engine, version');
+    expect(out).toContain('https://docs.aws.amazon.com/cli/latest/reference/rds/describe-db-engine-versions.html');
+    expect(out).toMatch(/Recognises, for example:\n {2}.*Cannot find version 16\.1 for postgres.*\n {4}-> engine=postgres version=16\.1/);
+    expect(out).toMatch(/Near misses it does not claim:\n {2}Cannot find version 6\.2\.6 for redis/);
+  });
+
+  test('a guidance signature shows its guidance', () => {
+    const dir = userCatalogue();
+    const r = stackfix(['explain', 'team-quota-reached', '--signatures', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Fix \(guidance, no codemod\):\n {2}Delete an unused sandbox stack/);
+    expect(r.stdout).toMatch(/from: .*team-quota-reached\.yaml/);
+  });
+
+  test('--format json', () => {
+    const r = stackfix(['explain', 'python-missing-import', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { signature: { id: string; fix: { codemod: string; languages: string[] }; examples: { match: unknown[]; nomatch: string[] }; patterns: string[] } };
+    expect(doc.signature.id).toBe('python-missing-import');
+    expect(doc.signature.fix).toMatchObject({ codemod: 'add-python-import', languages: ['python'] });
+    expect(doc.signature.examples.match.length).toBeGreaterThanOrEqual(3);
+    expect(doc.signature.patterns.length).toBeGreaterThan(0);
+  });
+
+  test('an unknown id: one line naming the closest ids, exit 2, nothing on stdout', () => {
+    const r = stackfix(['explain', 'rds-engine-version']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^stackfix: unknown signature 'rds-engine-version'; did you mean rds-engine-version-unavailable\b/);
+    const none = stackfix(['explain', 'zzzz']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe("stackfix: unknown signature 'zzzz' (stackfix list shows them all)\n");
+  });
+
+  test('no id is a usage error, exit 2', () => {
+    const r = stackfix(['explain']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing required argument 'id'/);
+  });
+});
+
+describe('a log file named like a command', () => {
+  const log = 'Resource handler returned message: "Cannot find version 16.1 for postgres (Service: Rds, Status Code: 400, Request ID: 5c2e0d1a-1111-4222-8333-444455556666)"\n';
+  test.each([[['./list']], [['--', 'list']], [['--no-color', 'list']]])('stackfix %j reads the file', (args) => {
+    const dir = path.join(tmp, 'named-list');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'list'), log);
+    const r = stackfix(['--format', 'json', ...args], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: Array<{ signature: string }> };
+    expect(doc.findings.map((f) => f.signature)).toEqual(['rds-engine-version-unavailable']);
+  });
+});
+
+describe('closest ids', () => {
+  const ids = bundledIds;
+  test.each([
+    ['rds-engine-version-unavailble', 'rds-engine-version-unavailable'],
+    ['kms-logs', 'kms-logs-key-policy'],
+    ['missing import', 'python-missing-import'],
+    ['instance-class', 'rds-instance-class-incompatible'],
+  ])('%s -> %s', (wanted, best) => {
+    expect(closestIds(wanted, ids)[0]).toBe(best);
+  });
+  test('nothing close -> nothing', () => {
+    expect(closestIds('zzzz', ids)).toEqual([]);
+  });
+});
