@@ -19,6 +19,7 @@ const SHAPES: Array<[string, string, string]> = [
   ['cdk-bar', 'cdk-text', 'OrdersDatabase'],
   ['cdk-errors-only', 'cdk-text', 'OrdersDatabase5A1C2E3F'],
   ['cdk-nested-stack', 'cdk-text', 'OrdersDatabase5A1C2E3F'],
+  ['cdk-diagnosis', 'cdk-text', 'OrdersDatabase5A1C2E3F'],
   ['cdk-events-24h-crlf', 'cdk-text', 'ReportingDb4B8E2A71'],
   ['pulumi-up-tree', 'pulumi-text', 'orders-db'],
   ['pulumi-up-wrapped', 'pulumi-text', 'ledger-db'],

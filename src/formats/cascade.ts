@@ -12,6 +12,8 @@ const CASCADE: RegExp[] = [
   /\b(?:exited|failed) with (?:exit )?code:? \d+/i,
   /\bProcess completed with exit code \d+/i,
   /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
+  // The stack's final status, after the resource events that hold the reason.
+  /^The stack named \S+ failed (?:creation|to deploy|update|deletion)\b[^:]*(?::\s*[A-Z_]+(?:_COMPLETE|_FAILED))?\s*$/,
 ];
 
 export function isCascade(message: string): boolean {

@@ -199,3 +199,83 @@ export const recogniseCdkWarning: Recogniser = (line: Line, sink: Sink) => {
   sink.saw('cdk-text');
   return new WarningBlock(line, m.groups!.path, m.groups!.msg!, sink);
 };
+
+// The toolkit's diagnosis (`cdk diagnose`, and the text a failed `cdk deploy` raises since the
+// toolkit learned to diagnose): `❌ Stack <name>:`, a heading such as `Resource updates failed:`,
+// then per resource `<constructPath>  (<Type> <LogicalId>)` with its message indented below and
+// an optional `Source Location:` list of frames.
+const DIAGNOSIS_HEAD = /^\s*❌\s+Stack (?<stack>[\w-]+):\s*$/;
+const DIAGNOSIS_RESOURCE = new RegExp(String.raw`^(?<indent>\s*)(?<path>\S+)\s{2,}\((?<type>${TYPE}) (?<id>[A-Za-z][A-Za-z0-9]*)\)\s*$`);
+const SOURCE_LOCATION = /^\s*Source Location:\s*$/;
+
+class DiagnosisBlock implements Block {
+  private current: { head: Line; indent: number; path: string; type: string; id: string; parts: Array<{ lineNo: number; text: string }>; location?: { file: string; line: number }; inSource: boolean } | undefined;
+  constructor(
+    private readonly stack: string,
+    private readonly sink: Sink,
+  ) {}
+  feed(line: Line): Feed {
+    const text = line.text;
+    if (!text.trim()) return 'taken';
+    if (indentOf(text) === 0) {
+      this.flush();
+      return 'done';
+    }
+    const res = DIAGNOSIS_RESOURCE.exec(text);
+    if (res) {
+      this.flush();
+      const g = res.groups!;
+      this.current = { head: line, indent: g.indent!.length, path: g.path!, type: g.type!, id: g.id!, parts: [], inSource: false };
+      return 'taken';
+    }
+    const cur = this.current;
+    if (!cur) return 'taken'; // headings such as `Resource updates failed:`
+    if (indentOf(text) <= cur.indent) {
+      this.flush();
+      return 'taken';
+    }
+    if (SOURCE_LOCATION.test(text)) {
+      cur.inSource = true;
+      return 'taken';
+    }
+    if (cur.inSource) {
+      const m = FRAME_FILE.exec(text);
+      const file = m?.groups?.file;
+      if (!cur.location && file && !/[\\/]node_modules[\\/]|^node:|^internal[\\/]/.test(file)) cur.location = { file, line: Number(m.groups!.line) };
+      return 'taken';
+    }
+    if (cur.parts.length < MAX_BLOCK_LINES) cur.parts.push({ lineNo: line.lineNo, text });
+    return 'taken';
+  }
+  private flush(): void {
+    const cur = this.current;
+    this.current = undefined;
+    if (!cur) return;
+    const { message, lines } = joinLines(cur.parts);
+    if (!message) return;
+    this.sink.emit({
+      tool: 'cdk',
+      status: 'failed',
+      stackName: this.stack,
+      resourceType: cur.type,
+      resourceId: cur.id,
+      constructPath: cur.path,
+      message,
+      cascade: isCascade(message) || undefined,
+      severity: 'error',
+      span: { source: cur.head.source, startLine: cur.head.lineNo, endLine: lines[lines.length - 1]?.lineNo ?? cur.head.lineNo },
+      lines: [{ ...lines[0]!, text: lines[0]!.text }, ...lines.slice(1)],
+      location: cur.location,
+    });
+  }
+  close(): void {
+    this.flush();
+  }
+}
+
+export const recogniseCdkDiagnosis: Recogniser = (line: Line, sink: Sink) => {
+  const m = DIAGNOSIS_HEAD.exec(line.text);
+  if (!m) return undefined;
+  sink.saw('cdk-text');
+  return new DiagnosisBlock(m.groups!.stack!, sink);
+};

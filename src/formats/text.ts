@@ -5,12 +5,12 @@ import type { Line } from '../types.js';
 import type { Block, Recogniser, Sink } from './block.js';
 import { MAX_BLOCK_LINES, joinLines, span } from './block.js';
 import { isCascade } from './cascade.js';
-import { recogniseCdkRow, recogniseCdkWarning, recogniseCross } from './cdk.js';
+import { recogniseCdkDiagnosis, recogniseCdkRow, recogniseCdkWarning, recogniseCross } from './cdk.js';
 import { recognisePulumi } from './pulumi.js';
 import { recogniseTraceback } from './python.js';
 import { recogniseTerraform } from './terraform.js';
 
-const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCross, recogniseCdkWarning, recognisePulumi, recogniseTraceback, recogniseTerraform];
+const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCdkDiagnosis, recogniseCross, recogniseCdkWarning, recognisePulumi, recogniseTraceback, recogniseTerraform];
 
 /** Words that make an unmatched paragraph worth listing as unclassified. */
 const LOOKS_LIKE_ERROR =
