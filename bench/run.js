@@ -3,6 +3,7 @@
 //   1. a 10 KB `cdk deploy` log that needs no fix vs `node -e 0` (target: under 2x)
 //   2. peak memory on a 160 MB log vs a 40 MB log (target: about 1x: memory must not grow with the log;
 //      below ~40 MB the heap has not reached its steady size yet)
+//   1b. `stackfix list` vs `node -e 0` (target: under 2x)
 //   3. parse and fix a 2,000-line CDK Python stack (two codemods, review included)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -113,6 +114,12 @@ for (let i = 0; i < RUNS; i++) {
 }
 const ratio = median(ours) / median(base);
 console.log(`start-up, 10 KB log with no fix: stackfix ${median(ours).toFixed(1)} ms, node -e 0 ${median(base).toFixed(1)} ms, ratio ${ratio.toFixed(2)}x (target < 2x)`);
+
+// 1b. `stackfix list`: signature files and codemod metadata only, no parser (target: under 2x).
+time([bin, 'list']);
+const listRuns = [];
+for (let i = 0; i < RUNS; i++) listRuns.push(time([bin, 'list']).ms);
+console.log(`stackfix list: ${median(listRuns).toFixed(1)} ms, node -e 0 ${median(base).toFixed(1)} ms, ratio ${(median(listRuns) / median(base)).toFixed(2)}x (target < 2x)`);
 
 const rss = (file) => {
   const r = time(['--import', path.join(root, 'bench', 'rss.mjs'), bin, file, '--project', project]);

@@ -142,7 +142,7 @@ describe('stackfix explain', () => {
     const out = r.stdout;
     expect(out.split('\n')[0]).toBe('rds-engine-version-unavailable: RDS engine version not offered in this region');
     expect(out).toContain('kind: auto, severity: error');
-    expect(out).toContain('{engine} {version}');
+    expect(out).toContain('RDS engine {engine}, version {version}: not offered');
     expect(out).toContain('Fix: codemod set-rds-engine-version (typescript, python)');
     expect(out).toMatch(/Captures:\n {2}engine +RDS engine/);
     expect(out).toMatch(/validVersions +\(list\) /);

@@ -22,7 +22,7 @@ describe('rds engine versions', () => {
     ['aurora-mysql', '3.05.2', '8.0.mysql_aurora.3.08.2'],
     ['mariadb', '10.11.5', '10.11.9'],
     ['postgres', '13.7', '13.16'],
-    ['postgres', '17.3', '17.4'],
+    ['postgres', '17.3', '17.5'],
     ['aurora-postgresql', '16.2', '16.4'],
     ['aurora-postgresql', '13.12', '13.16'],
     ['mysql', '5.7.38', '5.7.44'],
@@ -75,7 +75,7 @@ describe('rds engine versions', () => {
   });
 
   it('a version the table still lists moves to the next one (the table is stale)', () => {
-    expect(pickEngineVersion('postgres', '15.8')).toBe('15.10');
+    expect(pickEngineVersion('postgres', '15.8')).toBe('15.13');
   });
 
   it('prefers the versions the error listed: nearest higher, else highest, same major', () => {

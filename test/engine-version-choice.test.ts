@@ -25,7 +25,7 @@ async function runCase(name: string, language: Language) {
 
 describe('set-rds-engine-version choice', () => {
   it.each([
-    ['pulumi-mysql-above-offered', 'typescript', /mysql 8\.0\.51 -> 8\.0\.43 .*; 8\.0\.51 is newer than every mysql 8\.0 version in stackfix's table/],
+    ['pulumi-mysql-above-offered', 'typescript', /mysql 8\.0\.51 -> 8\.0\.43 \('8\.0\.43'\) in .*; 8\.0\.51 is newer than every mysql 8\.0 version in stackfix's table/],
     ['py-pulumi-mariadb-above-offered', 'python', /mariadb 11\.4\.12 -> 11\.4\.10 .*; 11\.4\.12 is newer than every mariadb 11\.4 version/],
   ] as const)('%s: a version above every offered one says why it goes down', async (name, language, reason) => {
     const r = await runCase(name, language);

@@ -153,7 +153,9 @@ async function runFor(language: Language, ctx: CodemodContext): Promise<CodemodR
       if (typeof out === 'string' && out !== file.text) edits[file.path] = out;
     }
     if (Object.keys(edits).length === 0) return { status: 'not-found', reason: reports.join('; ') || 'nothing to change', edits: {} };
-    const how = useEnum ? enumMember(engine, target) : `${className}.of('${target}', ...)`;
+    // Say what is written: the enum member or .of(...) where CDK's class is used, else the string.
+    const usesClass = pick.selected.some((s) => s.what.startsWith(className));
+    const how = !usesClass ? `'${target}'` : useEnum ? enumMember(engine, target) : `${className}.of('${target}', ...)`;
     const left = sites.length - pick.selected.length;
     return {
       status: 'proposed',

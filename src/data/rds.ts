@@ -11,6 +11,8 @@ export interface EngineVersionTable {
   source: string;
   /** Per engine: the pages (and notes) its version list was compiled from. */
   sources: Record<string, string>;
+  /** What is known to be out of date in the lists, and what to check. */
+  caveats?: string;
   rule: string;
   engines: Record<string, Record<string, string[]>>;
   replacements: Record<string, Record<string, string>>;
