@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UserError } from './errors.js';
+import { FORMATS, type FormatName } from './report/index.js';
 
 function packageVersion(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,8 @@ function packageVersion(): string {
 
 interface MainOptions {
   project: string;
-  format: 'text' | 'json';
+  format: FormatName;
+  output: Array<{ format: FormatName; file: string }>;
   fix?: boolean;
   signatures: string[];
   color: boolean;
@@ -52,6 +54,7 @@ async function diagnose(logs: string[], opts: MainOptions, version: string): Pro
   if (logs.length === 0 && process.stdin.isTTY) {
     throw new UserError('no deploy log given: pass a file or pipe one in, e.g. `cdk deploy 2>&1 | stackfix` (see --help)');
   }
+  for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
   const signatures = await catalogue(opts.signatures);
   let spinner: { start(): unknown; stop(): unknown; text: string } | undefined;
   const progress = process.stderr.isTTY
@@ -68,21 +71,31 @@ async function diagnose(logs: string[], opts: MainOptions, version: string): Pro
       }
     : undefined;
   const { run } = await import('./run.js');
-  let report;
+  let report, details;
   try {
-    ({ report } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) }));
+    ({ report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) }));
   } finally {
     spinner?.stop();
   }
   const { exitCodeOf } = await import('./report/model.js');
-  if (opts.format === 'json') {
-    await write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    const { renderText } = await import('./report/text.js');
-    const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    await write(renderText(report, { color, fixMode: opts.fix === true }));
+  const { render } = await import('./report/index.js');
+  const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const renderOptions = { color, fixMode: opts.fix === true, cwd: process.cwd(), signatures };
+  if (opts.output.length) {
+    const { writeFileAtomic } = await import('./write/output.js');
+    for (const o of opts.output) writeFileAtomic(o.file, await render(o.format, report, details, { ...renderOptions, color: false }));
   }
+  await write(await render(opts.format, report, details, renderOptions));
   return exitCodeOf(report);
+}
+
+function parseOutput(value: string, prev: MainOptions['output']): MainOptions['output'] {
+  const eq = value.indexOf('=');
+  const format = value.slice(0, eq) as FormatName;
+  if (eq < 1 || !FORMATS.includes(format) || eq === value.length - 1) {
+    throw new InvalidArgumentError(`expected FORMAT=FILE with FORMAT one of ${FORMATS.join(', ')}, e.g. sarif=stackfix.sarif`);
+  }
+  return [...prev, { format, file: value.slice(eq + 1) }];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -92,7 +105,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Read a failed infrastructure deploy log, explain each failure and fix its IaC source.')
     .argument('[log...]', 'deploy log files; none or - reads stdin')
     .option('-p, --project <dir>', 'root of the IaC project to fix', process.cwd())
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <name>', 'output format on stdout').choices(FORMATS).default('text'))
+    .option('-o, --output <format=file>', `also write a report to a file (repeatable; formats: ${FORMATS.join(', ')})`, parseOutput, [] as MainOptions['output'])
     .option('--fix', 'write the proposed fixes (atomically, all or nothing)')
     .option('--signatures <dir>', 'also load signatures from this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-color', 'never colour the output')
