@@ -50,11 +50,11 @@ function write(text: string): Promise<void> {
   });
 }
 
-async function diagnose(logs: string[], opts: MainOptions, version: string): Promise<number> {
+/** The shared pipeline of the default command and `suggest`: catalogue, then run(). */
+async function pipeline(logs: string[], opts: { project: string; signatures: string[]; fix?: boolean }, version: string) {
   if (logs.length === 0 && process.stdin.isTTY) {
     throw new UserError('no deploy log given: pass a file or pipe one in, e.g. `cdk deploy 2>&1 | stackfix` (see --help)');
   }
-  for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
   const signatures = await catalogue(opts.signatures);
   let spinner: { start(): unknown; stop(): unknown; text: string } | undefined;
   const progress = process.stderr.isTTY
@@ -71,12 +71,17 @@ async function diagnose(logs: string[], opts: MainOptions, version: string): Pro
       }
     : undefined;
   const { run } = await import('./run.js');
-  let report, details;
   try {
-    ({ report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) }));
+    const { report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) });
+    return { report, details, signatures };
   } finally {
     spinner?.stop();
   }
+}
+
+async function diagnose(logs: string[], opts: MainOptions, version: string): Promise<number> {
+  for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
+  const { report, details, signatures } = await pipeline(logs, opts, version);
   const { exitCodeOf } = await import('./report/model.js');
   const { render } = await import('./report/index.js');
   const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -87,6 +92,34 @@ async function diagnose(logs: string[], opts: MainOptions, version: string): Pro
   }
   await write(await render(opts.format, report, details, renderOptions));
   return exitCodeOf(report);
+}
+
+interface SuggestCliOptions {
+  project: string;
+  signatures: string[];
+  token?: string;
+  repo?: string;
+  pr?: string;
+  apiUrl?: string;
+  dryRun?: boolean;
+}
+
+async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: string): Promise<number> {
+  const { resolveTarget, suggest } = await import('./suggest/index.js');
+  const sopts = {
+    ...(opts.token !== undefined ? { token: opts.token } : {}),
+    ...(opts.repo !== undefined ? { repo: opts.repo } : {}),
+    ...(opts.pr !== undefined ? { pr: opts.pr } : {}),
+    ...(opts.apiUrl !== undefined ? { apiUrl: opts.apiUrl } : {}),
+    dryRun: opts.dryRun === true,
+    env: process.env,
+    out: write,
+    note: (t: string) => void process.stderr.write(`stackfix: ${t}\n`),
+  };
+  resolveTarget(sopts); // a missing token or PR number fails before the log is read
+  const { report, details } = await pipeline(logs, opts, version);
+  await suggest({ report, details, cwd: process.cwd() }, sopts);
+  return (await import('./report/model.js')).exitCodeOf(report);
 }
 
 function parseOutput(value: string, prev: MainOptions['output']): MainOptions['output'] {
@@ -115,6 +148,21 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .action(async (logs: string[], opts: MainOptions) => {
       code = await diagnose(logs, opts, version);
+    });
+
+  program
+    .command('suggest')
+    .description('post the fixes to a GitHub pull request: suggestions on its diff, a summary comment for the rest')
+    .argument('[log...]', 'deploy log files; none or - reads stdin (--project and --signatures as for stackfix)')
+    .option('--token <token>', 'GitHub token (default: $GITHUB_TOKEN)')
+    .option('--repo <owner/name>', 'repository (default: $GITHUB_REPOSITORY)')
+    .option('--pr <number>', 'pull request number (default: from the pull_request event in $GITHUB_EVENT_PATH)')
+    .option('--api-url <url>', 'GitHub API URL, for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)')
+    .option('--dry-run', 'print the requests (method, path, body) instead of sending them')
+    .action(async (logs: string[], opts: SuggestCliOptions) => {
+      // --project and --signatures are the program's options, wherever they are written.
+      const { project, signatures } = program.opts<MainOptions>();
+      code = await suggestCommand(logs, { ...opts, project, signatures }, version);
     });
 
   program
