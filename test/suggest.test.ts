@@ -114,7 +114,7 @@ describe('stackfix suggest', () => {
     expect(s.reviews).toHaveLength(1);
     expect(s.reviews[0]).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
     const byLine = new Map(s.reviewComments.map((c) => [c.line, c]));
-    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([43, 60]);
+    expect([...byLine.keys()].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([43, 60]);
     const rds = byLine.get(43)!;
     expect(rds.path).toBe('lib/orders-stack.ts');
     expect(rds.start_line).toBeNull();
