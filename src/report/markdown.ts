@@ -39,7 +39,7 @@ function block(text: string, info: string): string {
   return `${f}${info}\n${text.replace(/\n$/, '')}\n${f}`;
 }
 
-const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+const escapeMd = (s: string) => s.replace(/([\\`*_[\]<|])/g, '\\$1');
 
 export function renderFindingMarkdown(f: ReportFinding, options: { fingerprint?: string; note?: string; withPatch?: boolean; level?: number } = {}): string {
   const h = '#'.repeat(options.level ?? 3);
