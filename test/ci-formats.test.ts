@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
 import { renderGithub, escapeData, escapeProperty } from '../src/report/github.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { findingRegions } from '../src/report/changes.js';
@@ -52,6 +51,7 @@ describe('formats of the demo (examples/cdk-ts)', () => {
 
   test('SARIF validates against the SARIF 2.1.0 schema and has what GitHub code scanning needs', () => {
     const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
+    const { default: AjvDraft04 } = require('ajv-draft-04') as typeof import('ajv-draft-04');
     const ajv = new AjvDraft04({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false });
     const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object);
     const sarif = JSON.parse(read('sarif')) as {
