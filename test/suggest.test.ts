@@ -120,6 +120,10 @@ describe('stackfix suggest', () => {
     expect(rds.start_line).toBeNull();
     expect(rds.body).toMatch(/<!-- stackfix:fingerprint=[0-9a-f]{16}\.1 -->/);
     expect(rds.body).toContain('````suggestion\n      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_15_8 }),\n````');
+    // The README shows this very comment.
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const shown = /from `stackfix suggest --dry-run`\):\n\n`````markdown\n([^]*?)\n`````/.exec(readme);
+    expect(shown?.[1]).toBe(rds.body);
     expect(byLine.get(60)!.body).toContain('      emptyOnDelete: true, // dev stacks are torn down often\n````');
 
     // The KMS fix changes lines 3 and 24, outside the diff: the summary carries its patch.
