@@ -110,6 +110,8 @@ export interface FakeGitHubOptions {
   files: PrFile[];
   /** `path:line` GitHub refuses comments on although the listed diff has it (a stale diff). */
   rejectLines?: string[];
+  /** Answer every request with this (rate limits, missing permissions). */
+  failAll?: { status: number; headers?: Record<string, string>; message: string };
 }
 
 /** RIGHT-side line ranges of each hunk of a file's patch, parsed here independently of stackfix. */
@@ -151,11 +153,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       } catch {
         body = raw;
       }
-      const send = (status: number, data: unknown) => {
+      const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
         state.requests.push({ method, path: url.pathname, body, status });
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(data));
       };
+      if (options.failAll) return send(options.failAll.status, { message: options.failAll.message, documentation_url: 'https://docs.github.com/rest' }, options.failAll.headers);
       const auth = req.headers.authorization ?? '';
       if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}` && auth !== `bearer ${options.token}`) {
         return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
