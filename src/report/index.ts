@@ -24,7 +24,8 @@ export async function render(format: FormatName, report: Report, details: RunDet
     case 'github':
       return (await import('./github.js')).renderGithub(ctx);
     case 'markdown':
-      return (await import('./markdown.js')).renderMarkdown(report);
+      // A step summary holds at most 1 MiB; characters can take several bytes.
+      return (await import('./markdown.js')).renderMarkdown(report, { maxChars: 256 * 1024 });
     case 'rdjson':
       return (await import('./rdjson.js')).renderRdjson(ctx);
     case 'patch':
