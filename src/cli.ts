@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UserError } from './errors.js';
+import { FORMATS, type FormatName } from './report/index.js';
 
 function packageVersion(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,8 @@ function packageVersion(): string {
 
 interface MainOptions {
   project: string;
-  format: 'text' | 'json';
+  format: FormatName;
+  output: Array<{ format: FormatName; file: string }>;
   fix?: boolean;
   signatures: string[];
   color: boolean;
@@ -48,7 +50,8 @@ function write(text: string): Promise<void> {
   });
 }
 
-async function diagnose(logs: string[], opts: MainOptions, version: string): Promise<number> {
+/** The shared pipeline of the default command and `suggest`: catalogue, then run(). */
+async function pipeline(logs: string[], opts: { project: string; signatures: string[]; fix?: boolean }, version: string) {
   if (logs.length === 0 && process.stdin.isTTY) {
     throw new UserError('no deploy log given: pass a file or pipe one in, e.g. `cdk deploy 2>&1 | stackfix` (see --help)');
   }
@@ -68,21 +71,64 @@ async function diagnose(logs: string[], opts: MainOptions, version: string): Pro
       }
     : undefined;
   const { run } = await import('./run.js');
-  let report;
   try {
-    ({ report } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) }));
+    const { report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) });
+    return { report, details, signatures };
   } finally {
     spinner?.stop();
   }
+}
+
+async function diagnose(logs: string[], opts: MainOptions, version: string): Promise<number> {
+  for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
+  const { report, details, signatures } = await pipeline(logs, opts, version);
   const { exitCodeOf } = await import('./report/model.js');
-  if (opts.format === 'json') {
-    await write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    const { renderText } = await import('./report/text.js');
-    const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    await write(renderText(report, { color, fixMode: opts.fix === true }));
+  const { render } = await import('./report/index.js');
+  const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const renderOptions = { color, fixMode: opts.fix === true, cwd: process.cwd(), signatures };
+  if (opts.output.length) {
+    const { writeFileAtomic } = await import('./write/output.js');
+    for (const o of opts.output) writeFileAtomic(o.file, await render(o.format, report, details, { ...renderOptions, color: false }));
   }
+  await write(await render(opts.format, report, details, renderOptions));
   return exitCodeOf(report);
+}
+
+interface SuggestCliOptions {
+  project: string;
+  signatures: string[];
+  token?: string;
+  repo?: string;
+  pr?: string;
+  apiUrl?: string;
+  dryRun?: boolean;
+}
+
+async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: string): Promise<number> {
+  const { resolveTarget, suggest } = await import('./suggest/index.js');
+  const sopts = {
+    ...(opts.token !== undefined ? { token: opts.token } : {}),
+    ...(opts.repo !== undefined ? { repo: opts.repo } : {}),
+    ...(opts.pr !== undefined ? { pr: opts.pr } : {}),
+    ...(opts.apiUrl !== undefined ? { apiUrl: opts.apiUrl } : {}),
+    dryRun: opts.dryRun === true,
+    env: process.env,
+    out: write,
+    note: (t: string) => void process.stderr.write(`stackfix: ${t}\n`),
+  };
+  resolveTarget(sopts); // a missing token or PR number fails before the log is read
+  const { report, details } = await pipeline(logs, opts, version);
+  await suggest({ report, details, cwd: process.cwd() }, sopts);
+  return (await import('./report/model.js')).exitCodeOf(report);
+}
+
+function parseOutput(value: string, prev: MainOptions['output']): MainOptions['output'] {
+  const eq = value.indexOf('=');
+  const format = value.slice(0, eq) as FormatName;
+  if (eq < 1 || !FORMATS.includes(format) || eq === value.length - 1) {
+    throw new InvalidArgumentError(`expected FORMAT=FILE with FORMAT one of ${FORMATS.join(', ')}, e.g. sarif=stackfix.sarif`);
+  }
+  return [...prev, { format, file: value.slice(eq + 1) }];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -92,7 +138,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Read a failed infrastructure deploy log, explain each failure and fix its IaC source.')
     .argument('[log...]', 'deploy log files; none or - reads stdin')
     .option('-p, --project <dir>', 'root of the IaC project to fix', process.cwd())
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <name>', 'output format on stdout').choices(FORMATS).default('text'))
+    .option('-o, --output <format=file>', `also write a report to a file (repeatable; formats: ${FORMATS.join(', ')})`, parseOutput, [] as MainOptions['output'])
     .option('--fix', 'write the proposed fixes (atomically, all or nothing)')
     .option('--signatures <dir>', 'also load signatures from this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-color', 'never colour the output')
@@ -103,15 +150,34 @@ export async function main(argv: string[]): Promise<number> {
       code = await diagnose(logs, opts, version);
     });
 
-  // `list` and `explain` are subcommands only as the first argument: `stackfix --no-color list`,
-  // `stackfix -- list` and `stackfix ./list` all read a log file named `list`.
-  const SUBCOMMANDS = ['list', 'explain'];
-  if (SUBCOMMANDS.includes(argv[0] ?? '')) {
+  // Subcommands are such only as the first argument: `stackfix --no-color list`, `stackfix -- list`
+  // and `stackfix ./list` all read a log file named `list`.
+  const SUBCOMMANDS = ['list', 'explain', 'suggest'];
+  if (argv[0] === 'suggest') {
+    program
+      .command('suggest')
+      .description('post the fixes to a GitHub pull request: suggestions on its diff, a summary comment for the rest')
+      .argument('[log...]', 'deploy log files; none or - reads stdin (--project and --signatures as for stackfix)')
+      .option('--token <token>', 'GitHub token (default: $GITHUB_TOKEN)')
+      .option('--repo <owner/name>', 'repository (default: $GITHUB_REPOSITORY)')
+      .option('--pr <number>', 'pull request number (default: from the pull_request event in $GITHUB_EVENT_PATH)')
+      .option('--api-url <url>', 'GitHub API URL, for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)')
+      .option('--dry-run', 'print the requests (method, path, body) instead of sending them')
+      .action(async (logs: string[], opts: SuggestCliOptions) => {
+        // --project and --signatures are the program's options, wherever they are written.
+        const { project, signatures } = program.opts<MainOptions>();
+        code = await suggestCommand(logs, { ...opts, project, signatures }, version);
+      });
+  } else if (SUBCOMMANDS.includes(argv[0] ?? '')) {
     const { addCatalogueCommands } = await import('./catalogue-cli.js');
     addCatalogueCommands(program, { catalogue, write, version });
   } else {
-    program.addHelpText('after', '\nCommands:\n  list [--format json] [--signatures <dir>]   the signatures stackfix knows\n  explain <id> [--format json]                what one signature recognises and how it is fixed\n\nA log file named like a command: stackfix ./list');
+    program.addHelpText(
+      'after',
+      '\nCommands:\n  list [--format json] [--signatures <dir>]   the signatures stackfix knows\n  explain <id> [--format json]                what one signature recognises and how it is fixed\n  suggest [LOG...] [--dry-run]                post the fixes to a GitHub pull request\n\nA log file named like a command: stackfix ./list',
+    );
   }
+
 
   try {
     await program.parseAsync(argv, { from: 'user' });

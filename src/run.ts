@@ -16,8 +16,28 @@ export interface RunOptions {
   progress?: (text: string | undefined) => void;
 }
 
+/** One file's text before and after a change, by project-relative path. */
+export interface FileChange {
+  rel: string;
+  before: string;
+  after: string;
+}
+
 export interface RunOutput {
   report: Report;
+  /** What the CI formats and `stackfix suggest` need beyond the JSON report. */
+  details: RunDetails;
+}
+
+export interface RunDetails {
+  /** The project root the report's file paths are relative to. */
+  projectRoot: string;
+  /** Each report finding's fingerprint (signature + identifying captures), by index. */
+  fingerprints: string[];
+  /** Each report finding's own edits (proposed or applied), computed on the texts earlier fixes left. */
+  changes: FileChange[][];
+  /** Every changed file once: the text on disk before the run -> the text after all fixes. */
+  files: FileChange[];
 }
 
 function fill(template: string, captures: Finding['captures']): string {
@@ -73,15 +93,18 @@ export async function run(options: RunOptions): Promise<RunOutput> {
   const engine = needsFix ? new (await import('./fix/engine.js')).FixEngine(project) : undefined;
   const reportFindings: ReportFinding[] = [];
   const outcomes: Array<Awaited<ReturnType<NonNullable<typeof engine>['run']>>> = [];
+  const changes: FileChange[][] = [];
   for (const f of findings) {
     const sig = f.signature;
     let explanation = fill(sig.message, f.captures).trim();
     if ('guidance' in sig.fix) explanation += `\n\nFix: ${fill(sig.fix.guidance, f.captures).trim()}`;
     let fix: ReportFinding['fix'] = null;
+    let own: FileChange[] = [];
     if (engine && 'codemod' in sig.fix) {
       options.progress?.(`Fixing ${sig.id} with ${sig.fix.codemod}…`);
       const outcome = await engine.run(f);
       outcomes.push(outcome);
+      if (outcome?.status === 'proposed') own = Object.keys(outcome.edits).sort().map((rel) => ({ rel, before: outcome.originals[rel]!, after: outcome.edits[rel]! }));
       if (outcome) {
         let patch = outcome.patch;
         if (patch) {
@@ -117,17 +140,17 @@ export async function run(options: RunOptions): Promise<RunOutput> {
       references: sig.references,
       fix,
     });
+    changes.push(own);
   }
   options.progress?.(undefined);
 
+  // Several fixes may touch one file: its final text, against the text on disk before the run.
+  const byFile = new Map<string, FileChange>();
+  for (const w of changes.flat()) {
+    const prev = byFile.get(w.rel);
+    byFile.set(w.rel, prev ? { rel: w.rel, before: prev.before, after: w.after } : w);
+  }
   if (options.fix) {
-    const writes = outcomes.flatMap((o) => (o && o.status === 'proposed' ? Object.keys(o.edits).map((rel) => ({ rel, before: o.originals[rel]!, after: o.edits[rel]! })) : []));
-    // Several fixes may touch one file: write its final text once, checked against the first original.
-    const byFile = new Map<string, { rel: string; before: string; after: string }>();
-    for (const w of writes) {
-      const prev = byFile.get(w.rel);
-      byFile.set(w.rel, prev ? { rel: w.rel, before: prev.before, after: w.after } : w);
-    }
     if (byFile.size) {
       const { writeAll } = await import('./write/atomic.js');
       writeAll(project, [...byFile.values()]);
@@ -142,6 +165,12 @@ export async function run(options: RunOptions): Promise<RunOutput> {
       inputs,
       findings: reportFindings,
       unclassified,
+    },
+    details: {
+      projectRoot: project.root,
+      fingerprints: findings.map((f) => f.fingerprint),
+      changes,
+      files: [...byFile.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)),
     },
   };
 }

@@ -1,0 +1,309 @@
+// stackfix suggest: posts the fixes of one run to a GitHub pull request.
+//
+// Every changed range that lies inside the PR's diff becomes a review comment with a suggestion
+// block (one contiguous range per comment, `line`/`start_line` on side RIGHT of the head commit),
+// so the author commits it with one click. Everything else (changes on lines the PR did not touch,
+// which is where deploy failures usually come from; findings without a fix; comments GitHub
+// rejects) goes into one summary comment on the conversation, with the patch. Each comment carries
+// a hidden marker with the finding's fingerprint: a rerun finds its own comments and edits them
+// instead of adding new ones.
+import fs from 'node:fs';
+import { UserError } from '../errors.js';
+import { type CiContext, type FindingView, fence, fromCwd, prose, views } from '../report/changes.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { type Hunk, insideOneHunk, rightHunks } from './diff.js';
+
+export interface SuggestOptions {
+  token?: string;
+  repo?: string;
+  pr?: string;
+  apiUrl?: string;
+  dryRun: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Where --dry-run prints the requests. */
+  out: (text: string) => Promise<void>;
+  /** One-line notes (stderr). */
+  note: (text: string) => void;
+}
+
+export interface Target {
+  owner: string;
+  repo: string;
+  pull: number;
+  apiUrl: string;
+  token?: string;
+}
+
+const SUMMARY_MARKER = '<!-- stackfix:summary -->';
+/** GitHub's limit on a comment body is 65 536 characters. */
+const MAX_BODY = 65_000;
+const marker = (value: string) => `<!-- stackfix:fingerprint=${value} -->`;
+const MARKER_RE = /<!-- stackfix:fingerprint=([^ ]+) -->/;
+
+export function resolveTarget(opts: SuggestOptions): Target {
+  const env = opts.env;
+  const repo = opts.repo ?? env.GITHUB_REPOSITORY;
+  if (!repo) throw new UserError('no repository: pass --repo owner/name or set GITHUB_REPOSITORY');
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+  if (!m) throw new UserError(`--repo ${repo}: expected owner/name`);
+  let pr = opts.pr;
+  if (pr === undefined && env.GITHUB_EVENT_PATH) {
+    let event: { pull_request?: { number?: number }; number?: number };
+    try {
+      event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof event;
+    } catch (err) {
+      throw new UserError(`GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH}: cannot read the event (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    const n = event.pull_request?.number ?? event.number;
+    if (n !== undefined) pr = String(n);
+  }
+  if (pr === undefined) throw new UserError('no pull request: pass --pr N, or run on a pull_request event (GITHUB_EVENT_PATH)');
+  if (!/^[1-9]\d*$/.test(pr)) throw new UserError(`--pr ${pr}: expected a pull request number`);
+  const token = opts.token ?? env.GITHUB_TOKEN;
+  if (!token && !opts.dryRun) throw new UserError('no token: set GITHUB_TOKEN or pass --token (needs pull-requests: write)');
+  const apiUrl = (opts.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new UserError(`--api-url ${apiUrl}: expected an http(s) URL`);
+  return { owner: m[1]!, repo: m[2]!, pull: Number(pr), apiUrl, ...(token ? { token } : {}) };
+}
+
+interface Inline {
+  view: FindingView;
+  key: string;
+  path: string;
+  start: number;
+  end: number;
+  body: string;
+}
+
+interface Comment {
+  id: number;
+  body?: string;
+}
+
+/** The body of a review comment: marker, what is wrong, the suggestion. */
+export function suggestionBody(v: FindingView, regionIndex: number): string {
+  const f = v.finding;
+  const r = v.regions[regionIndex]!;
+  const text = r.lines.join('\n');
+  const f4 = fence(text, 4);
+  const ev = f.occurrences[0];
+  const first = prose(f.explanation).split(/\n\n/)[0]!;
+  return [
+    marker(`${v.fingerprint}.${regionIndex + 1}`),
+    `**stackfix** ${f.severity === 'error' ? '❌' : '⚠️'} **${f.title}** (\`${f.signature}\`)`,
+    '',
+    first,
+    ...(ev ? ['', `Evidence: \`${ev.source}:${ev.line}\`${ev.resource ? ` (${ev.resource})` : ''}`] : []),
+    '',
+    `${f4}suggestion`,
+    ...(text === '' ? [] : [text]),
+    f4,
+    ...(v.regions.length > 1 ? ['', `Change ${regionIndex + 1} of ${v.regions.length} of this fix (${f.fix?.codemod ?? ''}).`] : []),
+  ].join('\n');
+}
+
+type Api = {
+  read<T>(route: string, params: Record<string, unknown>): Promise<T>;
+  list<T>(route: string, params: Record<string, unknown>): Promise<T[]>;
+  write<T>(route: string, params: Record<string, unknown>, body: Record<string, unknown>): Promise<T>;
+};
+
+function describe(route: string, params: Record<string, unknown>): { method: string; path: string } {
+  const [method, template] = route.split(' ') as [string, string];
+  return { method, path: template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(params[k]))) };
+}
+
+/** One line for an API failure; undefined for a 422 the caller handles. */
+function apiError(err: unknown, route: string, params: Record<string, unknown>, target: Target): UserError {
+  const { method, path } = describe(route, params);
+  const e = err as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined>; data?: { message?: string } } };
+  const headers = e.response?.headers ?? {};
+  const msg = (e.response?.data?.message ?? e.message ?? String(err)).split('\n')[0]!;
+  const where = `${method} ${path}`;
+  if (e.status === undefined) return new UserError(`cannot reach GitHub at ${target.apiUrl} (${msg})`);
+  if (headers['x-ratelimit-remaining'] === '0') {
+    const reset = Number(headers['x-ratelimit-reset']);
+    return new UserError(`GitHub API rate limit exhausted (${where}, ${e.status})${Number.isFinite(reset) && reset > 0 ? `; it resets at ${new Date(reset * 1000).toISOString()}` : ''}`);
+  }
+  if (headers['retry-after'] || e.status === 429) return new UserError(`GitHub is rate limiting (${where}, ${e.status}); retry after ${headers['retry-after'] ?? 'a while'} s`);
+  if (e.status === 401) return new UserError(`GitHub rejected the token (401 ${msg}); check GITHUB_TOKEN or --token`);
+  if (e.status === 403) return new UserError(`GitHub refused ${where} (403 ${msg}); the token needs pull-requests: write and contents: read`);
+  if (e.status === 404) return new UserError(`${where}: not found (404); check --repo ${target.owner}/${target.repo}, --pr ${target.pull} and that the token can see the repository`);
+  return new UserError(`GitHub rejected ${where} (${e.status} ${msg})`);
+}
+
+async function client(target: Target, options: SuggestOptions): Promise<Api> {
+  if (options.dryRun) {
+    const print = async (route: string, params: Record<string, unknown>, body?: Record<string, unknown>) => {
+      const { method, path } = describe(route, { owner: target.owner, repo: target.repo, ...params });
+      await options.out(`${method} ${path}${body ? `\n${JSON.stringify(body, null, 2)}` : ''}\n\n`);
+    };
+    return {
+      read: async () => {
+        throw new Error('unreachable in --dry-run');
+      },
+      list: async () => [],
+      write: async (route, params, body) => {
+        await print(route, params, body);
+        return { id: 0 } as never;
+      },
+    };
+  }
+  const { Octokit } = await import('@octokit/rest');
+  const quiet = () => undefined;
+  const octokit = new Octokit({
+    auth: target.token,
+    baseUrl: target.apiUrl,
+    userAgent: 'stackfix-suggest',
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+  });
+  const guard = async <T>(route: string, params: Record<string, unknown>, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      if ((err as { status?: number }).status === 422) {
+        const e = err as { message?: string; response?: { data?: { message?: string; errors?: unknown[] } } };
+        const detail = [e.response?.data?.message, ...(e.response?.data?.errors ?? []).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))].filter(Boolean).join(': ');
+        throw Object.assign(apiError(err, route, params, target), { status: 422, detail: detail || e.message });
+      }
+      throw apiError(err, route, params, target);
+    }
+  };
+  const base = { owner: target.owner, repo: target.repo };
+  return {
+    read: (route, params) => guard(route, params, async () => (await octokit.request(route, { ...base, ...params })).data as never),
+    list: (route, params) => guard(route, params, async () => (await octokit.paginate(route, { ...base, per_page: 100, ...params })) as never),
+    write: (route, params, body) => guard(route, params, async () => (await octokit.request(route, { ...base, ...params, ...body })).data as never),
+  };
+}
+
+export interface SuggestResult {
+  inline: number;
+  updated: number;
+  summary: boolean;
+}
+
+export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<SuggestResult> {
+  const target = resolveTarget(options);
+  const api = await client(target, options);
+  const p = { owner: target.owner, repo: target.repo, pull_number: target.pull };
+  const all = views(ctx);
+
+  // What the PR's diff allows comments on.
+  let headSha = 'HEAD';
+  const hunks = new Map<string, Hunk[]>();
+  if (options.dryRun) {
+    options.note('--dry-run: nothing is sent and the pull request is not read, so every change is shown as a review comment; GitHub accepts only those inside the PR diff (the rest go into the summary)');
+  } else {
+    const pr = await api.read<{ head: { sha: string } }>('GET /repos/{owner}/{repo}/pulls/{pull_number}', p);
+    headSha = pr.head.sha;
+    for (const f of await api.list<{ filename: string; patch?: string }>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', p)) {
+      hunks.set(f.filename, rightHunks(f.patch));
+    }
+  }
+
+  const inline: Inline[] = [];
+  const outside = new Map<number, string[]>();
+  const addNote = (i: number, note: string) => outside.set(i, [...(outside.get(i) ?? []), note]);
+  for (const v of all) {
+    const fixable = v.finding.fix && (v.finding.fix.status === 'proposed' || v.finding.fix.status === 'applied');
+    if (!fixable || v.regions.length === 0) {
+      // A fix whose changes all land on lines another fix rewrote (see report/changes.ts).
+      if (fixable && ctx.details.changes[v.index]?.length) addNote(v.index, 'its changes overlap another fix');
+      else outside.set(v.index, outside.get(v.index) ?? []);
+      continue;
+    }
+    v.regions.forEach((r, k) => {
+      const path = fromCwd(ctx, r.file);
+      const inDiff = options.dryRun || insideOneHunk(hunks.get(path) ?? [], r.startLine, r.endLine);
+      if (inDiff) inline.push({ view: v, key: `${v.fingerprint}.${k + 1}`, path, start: r.startLine, end: r.endLine, body: suggestionBody(v, k) });
+      else addNote(v.index, `\`${path}:${r.startLine}${r.endLine > r.startLine ? `-${r.endLine}` : ''}\` is outside this pull request's diff`);
+    });
+  }
+
+  // Our earlier comments, by marker.
+  const existingReview = new Map<string, Comment>();
+  for (const c of await api.list<Comment>('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', p)) {
+    const m = MARKER_RE.exec(c.body ?? '');
+    if (m && !existingReview.has(m[1]!)) existingReview.set(m[1]!, c);
+  }
+
+  let updated = 0;
+  let posted = 0;
+  const fresh: Inline[] = [];
+  for (const c of inline) {
+    const old = existingReview.get(c.key);
+    if (!old) {
+      fresh.push(c);
+      continue;
+    }
+    if (old.body !== c.body) {
+      await api.write('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { comment_id: old.id }, { body: c.body });
+      updated++;
+    }
+  }
+  const comment = (c: Inline) => ({
+    path: c.path,
+    line: c.end,
+    side: 'RIGHT',
+    ...(c.start < c.end ? { start_line: c.start, start_side: 'RIGHT' } : {}),
+    body: c.body,
+  });
+  const rejected = (c: Inline, why: string) => addNote(c.view.index, `GitHub did not take the suggestion on \`${c.path}:${c.start}\` (${why})`);
+  if (fresh.length) {
+    const body = `stackfix found ${fresh.length} change(s) on lines of this pull request; each suggestion below can be committed as it is.`;
+    try {
+      await api.write('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', p, { commit_id: headSha, event: 'COMMENT', body, comments: fresh.map(comment) });
+      posted = fresh.length;
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      // One bad line rejects the whole review: post the comments one by one instead.
+      options.note(`GitHub rejected the review (422: ${(err as { detail?: string }).detail ?? ''}); posting its comments one by one`);
+      for (const c of fresh) {
+        try {
+          await api.write('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', p, { commit_id: headSha, ...comment(c) });
+          posted++;
+        } catch (e) {
+          if ((e as { status?: number }).status !== 422) throw e;
+          rejected(c, `422: ${(e as { detail?: string }).detail ?? (e as Error).message}`);
+        }
+      }
+    }
+  }
+
+  // The summary comment: everything that is not (only) a suggestion on the diff.
+  const indexes = [...outside.keys()].sort((a, b) => a - b);
+  const inlineOnly = [...new Set(inline.map((c) => c.view.index))].filter((i) => !outside.has(i));
+  let existingSummary: Comment | undefined;
+  for (const c of await api.list<Comment>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.pull })) {
+    if (c.body?.includes(SUMMARY_MARKER)) {
+      existingSummary = c;
+      break;
+    }
+  }
+  let summary = false;
+  if (indexes.length || existingSummary) {
+    const notes = new Map<number, string>();
+    for (const i of indexes) {
+      const n = outside.get(i)!;
+      if (n.length) notes.set(i, `_Not posted as a suggestion: ${n.join('; ')}. Apply the patch above, or run \`stackfix --fix\`._`);
+    }
+    const listed = inlineOnly.length ? `${inlineOnly.length} finding(s) are posted as suggestions on the diff: ${inlineOnly.map((i) => `\`${ctx.report.findings[i]!.signature}\``).join(', ')}.` : undefined;
+    const body =
+      `${SUMMARY_MARKER}\n` +
+      (indexes.length
+        ? renderMarkdown(ctx.report, { only: indexes, fingerprints: ctx.details.fingerprints, notes, intro: listed, maxChars: MAX_BODY - 200 })
+        : `## stackfix\n\n${listed ?? 'No known failure found in the last run.'}\n`);
+    if (existingSummary) {
+      if (existingSummary.body !== body) {
+        await api.write('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: existingSummary.id }, { body });
+        updated++;
+      }
+    } else {
+      await api.write('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: target.pull }, { body });
+    }
+    summary = true;
+  }
+  if (!options.dryRun) options.note(`posted ${posted} suggestion(s), updated ${updated} comment(s)${summary ? ', summary comment written' : ''} on ${target.owner}/${target.repo}#${target.pull}`);
+  return { inline: posted, updated, summary };
+}
