@@ -371,21 +371,21 @@ describe('catalogue', () => {
   test('a user signature classifies alongside the bundled ones', () => {
     const dir = fs.mkdtempSync(path.join(tmpRoot, 'sigs-'));
     fs.writeFileSync(
-      path.join(dir, 'quota-eip.yaml'),
+      path.join(dir, 'deploy-freeze.yaml'),
       [
-        'id: quota-eip',
-        'title: Elastic IP quota reached',
+        'id: deploy-freeze',
+        'title: Production deploys are frozen',
         'severity: error',
         'kind: not-source',
         'match:',
-        "  patterns: ['The maximum number of addresses has been reached']",
-        'message: Release unused Elastic IPs or ask for a higher quota.',
-        'fix: { guidance: Ask AWS support for a higher quota. }',
-        "examples: { match: ['The maximum number of addresses has been reached.'], nomatch: ['ok'] }",
+        "  patterns: ['Deploy freeze in effect']",
+        'message: Deploys are frozen; wait for the freeze window to end.',
+        'fix: { guidance: Deploy after the freeze window. }',
+        "examples: { match: ['Deploy freeze in effect for prod'], nomatch: ['ok'] }",
       ].join('\n'),
     );
-    const run = stackfix(['--signatures', dir, '--project', tmpRoot, '--format', 'json'], { input: 'Error: The maximum number of addresses has been reached.\n' });
+    const run = stackfix(['--signatures', dir, '--project', tmpRoot, '--format', 'json'], { input: 'Error: Deploy freeze in effect for prod until 2026-12-07\n' });
     expect(run.code).toBe(1);
-    expect(json(run).findings.map((f) => [f.signature, f.kind])).toEqual([['quota-eip', 'not-source']]);
+    expect(json(run).findings.map((f) => [f.signature, f.kind])).toEqual([['deploy-freeze', 'not-source']]);
   });
 });
