@@ -11,6 +11,7 @@ const CASCADE: RegExp[] = [
   /\bSubprocess exited with error \d+/i,
   /\b(?:exited|failed) with (?:exit )?code:? \d+/i,
   /\bProcess completed with exit code \d+/i,
+  /\b(?:Job failed: exit code|script returned exit code) \d+/i,
   /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
 ];
 
