@@ -1,30 +1,84 @@
 // parse: one input's lines -> events. The format is detected from the input itself: JSON
-// documents go to the describe-stack-events parser, everything else to the text driver,
-// which reports which tools' framing it saw.
+// documents go to the describe-stack-events parser, NDJSON engine/UI events (`pulumi up
+// --json`, `terraform apply -json`) to their stream adapters wherever they start, everything
+// else to the text driver, which reports which tools' framing it saw.
 import type { Event, Line } from '../types.js';
-import type { FormatName, Sink } from './block.js';
+import type { FormatName as TextFormatName, Sink } from './block.js';
 import { CfnJsonParser } from './cfn-json.js';
+import { type StreamKind, parseObjectLine, streamKind } from './ndjson.js';
+import { PulumiJsonParser } from './pulumi-json.js';
+import { TerraformJsonParser } from './terraform-json.js';
 import { TextParser } from './text.js';
 
-export type { FormatName } from './block.js';
+export type FormatName = TextFormatName | StreamKind;
 
 /** Stronger evidence first: a cdk log that contains a traceback is still a cdk log. */
-const PRIORITY: FormatName[] = ['cfn-json', 'cdk-text', 'pulumi-text', 'terraform-text', 'python-traceback', 'text'];
+const PRIORITY: FormatName[] = ['cfn-json', 'pulumi-json', 'terraform-json', 'cdk-text', 'pulumi-text', 'terraform-text', 'python-traceback', 'text'];
 
 const JSON_START = /^\s*(?:\{|\[\s*(?:\{|$))/;
+
+/** The first character that is not a space or tab (0 for a blank line). */
+function firstChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c;
+  }
+  return 0;
+}
 
 export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Event) => void): Promise<{ format: FormatName }> {
   const seen = new Set<FormatName>();
   const sink: Sink = { emit: onEvent, saw: (f) => seen.add(f) };
-  let parser: { push(line: Line): void; end(): void } | undefined;
+  let cfn: CfnJsonParser | undefined;
+  let text: TextParser | undefined;
+  let pulumi: PulumiJsonParser | undefined;
+  let terraform: TerraformJsonParser | undefined;
+  let started = false;
   for await (const line of lines) {
-    if (!parser) {
-      if (!line.text.trim()) continue;
-      parser = JSON_START.test(line.text) ? new CfnJsonParser(sink) : new TextParser(sink);
-      if (parser instanceof CfnJsonParser) seen.add('cfn-json');
+    if (cfn) {
+      cfn.push(line);
+      continue;
     }
-    parser.push(line);
+    const c = firstChar(line.text);
+    if (!started) {
+      if (c === 0) continue;
+      started = true;
+    }
+    if (c === 123 /* { */) {
+      const o = parseObjectLine(line.text);
+      const kind = o && streamKind(o);
+      if (kind === 'pulumi-json') {
+        seen.add(kind);
+        (pulumi ??= new PulumiJsonParser(sink)).push(o!, line);
+        // An event ends whatever text paragraph came before it.
+        text?.push({ ...line, text: '' });
+        continue;
+      }
+      if (kind === 'terraform-json') {
+        seen.add(kind);
+        (terraform ??= new TerraformJsonParser(sink)).push(o!, line);
+        text?.push({ ...line, text: '' });
+        continue;
+      }
+      // Inside a stream, an object line that does not decode is a truncated or corrupt event.
+      if (pulumi || terraform) continue;
+      if (!text && JSON_START.test(line.text)) {
+        cfn = new CfnJsonParser(sink);
+        seen.add('cfn-json');
+        cfn.push(line);
+        continue;
+      }
+    } else if (!text && !pulumi && !terraform && JSON_START.test(line.text)) {
+      cfn = new CfnJsonParser(sink);
+      seen.add('cfn-json');
+      cfn.push(line);
+      continue;
+    }
+    (text ??= new TextParser(sink)).push(line);
   }
-  parser?.end();
+  cfn?.end();
+  pulumi?.end();
+  terraform?.end();
+  text?.end();
   return { format: PRIORITY.find((f) => seen.has(f)) ?? 'text' };
 }
