@@ -10,6 +10,7 @@ import { describe, expect, test } from '@jest/globals';
 import { parseLines } from '../src/formats/index.js';
 import { displayType, parseUrn } from '../src/formats/pulumi-json.js';
 import { addressType } from '../src/formats/terraform-json.js';
+import { isTfLogChatter } from '../src/formats/tf-log.js';
 import { normaliseLine } from '../src/input/normalise.js';
 import { readLines } from '../src/input/read.js';
 import type { Event, Line } from '../src/types.js';
@@ -119,6 +120,43 @@ test.each([
   ['', undefined],
 ])('Terraform address %j has type %j', (address, type) => {
   expect(addressType(address)).toBe(type);
+});
+
+describe('TF_LOG chatter', () => {
+  test.each([
+    ['[DEBUG] provider.terraform-provider-aws: request: POST /', true],
+    ['[TRACE] vertex "aws_db_instance.orders": visit complete', true],
+    ['[INFO]  provider: configuring client automatic mTLS', true],
+    ['2024-05-01T12:11:12.123+0200 [DEBUG] ReferenceTransformer: "x" references: []', true],
+    ['[ERROR] vertex "aws_db_instance.orders" error: creating RDS DB Instance', false],
+    ['[WARN]  Provider produced an unexpected new value', true],
+    ['[WARN] Using the default profile', false],
+    ['[INFO] BUILD FAILURE', false],
+    ['[WARNING] aws-cdk-lib.aws_ecr.RepositoryProps#autoDeleteImages is deprecated.', false],
+    ['DEBUG: nothing', false],
+  ])('%j -> %j', (line, want) => {
+    expect(isTfLogChatter(normaliseLine(line))).toBe(want);
+  });
+
+  test('the failure after a long debug log is found, and debug lines do not hide it', async () => {
+    const noise = Array.from({ length: 500 }, (_, i) => `2024-05-01T10:11:12.${String(i % 1000).padStart(3, '0')}Z [DEBUG] provider.terraform-provider-aws: tf_req_id=${i} Cannot find version 9.9 for postgres`);
+    const { events, format } = await parse([
+      ...noise,
+      '2024-05-01T10:20:00.000Z [ERROR] vertex "aws_db_instance.orders" error: creating RDS DB Instance (orders): api error InvalidParameterCombination: Cannot find version 15.4 for postgres',
+      ...noise.slice(0, 3),
+      '╷',
+      '│ Error: creating RDS DB Instance (orders): api error InvalidParameterCombination: Cannot find version 15.4 for postgres',
+      '│ ',
+      '│   with aws_db_instance.orders,',
+      '╵',
+    ]);
+    expect(format).toBe('terraform-text');
+    expect(events.map((e) => [e.span.startLine, e.resourceId])).toEqual([
+      [501, undefined],
+      [506, 'aws_db_instance.orders'],
+    ]);
+    expect(events.every((e) => !e.message.includes('9.9'))).toBe(true);
+  });
 });
 
 // ---- streams ----

@@ -9,6 +9,7 @@ import { type StreamKind, parseObjectLine, streamKind } from './ndjson.js';
 import { PulumiJsonParser } from './pulumi-json.js';
 import { TerraformJsonParser } from './terraform-json.js';
 import { TextParser } from './text.js';
+import { isTfLogChatter } from './tf-log.js';
 
 export type FormatName = TextFormatName | StreamKind;
 
@@ -34,6 +35,7 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
   let pulumi: PulumiJsonParser | undefined;
   let terraform: TerraformJsonParser | undefined;
   let started = false;
+  let chatter = false;
   for await (const line of lines) {
     if (cfn) {
       cfn.push(line);
@@ -74,6 +76,13 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
       cfn.push(line);
       continue;
     }
+    if (isTfLogChatter(line.text)) {
+      // A run of debug lines is one paragraph break for the text adapters, and no work.
+      if (!chatter) text?.push({ ...line, text: '' });
+      chatter = true;
+      continue;
+    }
+    chatter = false;
     (text ??= new TextParser(sink)).push(line);
   }
   cfn?.end();
