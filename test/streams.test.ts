@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { Classifier } from '../src/classify/index.js';
+import { bundledSignatureDir, loadCatalogue, type Signature } from '../src/classify/catalogue.js';
 import { parseLines } from '../src/formats/index.js';
 import { displayType, parseUrn } from '../src/formats/pulumi-json.js';
 import { addressType } from '../src/formats/terraform-json.js';
@@ -376,5 +378,51 @@ describe('CLI', () => {
     } finally {
       fs.rmSync(project, { recursive: true, force: true });
     }
+  });
+});
+
+// Signature and captures; the failing resource of each is pinned by its .expected.json.
+describe('a failure gives the same finding in every wrapping', () => {
+  let signatures: Signature[];
+  beforeAll(async () => {
+    signatures = await loadCatalogue([bundledSignatureDir()]);
+  });
+  const L = '__testfixtures__/logs/';
+  async function findings(text: string) {
+    const classifier = new Classifier(signatures);
+    const stats = { source: 'in.log', lines: 0, bytes: 0 };
+    await parseLines(readLines(Readable.from([Buffer.from(text)]), 'in.log', stats), (e) => classifier.add(e));
+    return classifier.result().findings.map((f) => ({
+      signature: f.signature.id,
+      captures: f.captures,
+    }));
+  }
+  const read = (f: string) => fs.readFileSync(L + f, 'utf8');
+  test.each([
+    ['rds-engine-version-unavailable/pulumi-json.log', 'rds-engine-version-unavailable/pulumi-up-tree.log'],
+    ['rds-engine-version-unavailable/gitlab-pulumi-up.log', 'rds-engine-version-unavailable/pulumi-up-tree.log'],
+    ['rds-engine-version-unavailable/terraform-json.log', 'rds-engine-version-unavailable/terraform-no-color.log'],
+    ['kms-logs-key-policy/pulumi-json.log', 'kms-logs-key-policy/pulumi-up-tree.log'],
+    ['kms-logs-key-policy/pulumi-json-truncated.log', 'kms-logs-key-policy/pulumi-up-tree.log'],
+    ['kms-logs-key-policy/github-actions-terraform-json.log', 'kms-logs-key-policy/terraform-box-cdktf.log'],
+    ['kms-logs-key-policy/cdktf-log4js.log', 'kms-logs-key-policy/terraform-box-cdktf.log'],
+    ['kms-logs-key-policy/github-actions-cdk.log', 'kms-logs-key-policy/cdk-events-12h.log'],
+  ])('%s reads as %s', async (wrapped, plain) => {
+    const want = await findings(read(plain));
+    expect(want.length).toBeGreaterThan(0);
+    expect(await findings(read(wrapped))).toEqual(want);
+  });
+
+  test('jenkins-terraform.log reads as the same log without its timestamps and steps', async () => {
+    const wrapped = read('kms-logs-key-policy/jenkins-terraform.log');
+    // The timestamper prefix has a fixed width: `[2024-05-01T10:11:12.347Z] `.
+    const plain = wrapped
+      .split('\n')
+      .filter((l) => l.startsWith('[20'))
+      .map((l) => l.slice('[2024-05-01T10:11:12.347Z] '.length))
+      .join('\n');
+    const want = await findings(plain);
+    expect(want.map((f) => f.signature)).toEqual(['kms-logs-key-policy']);
+    expect(await findings(wrapped)).toEqual(want);
   });
 });
