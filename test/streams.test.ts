@@ -287,6 +287,66 @@ describe('terraform -json', () => {
   });
 });
 
+describe('pulumi preview --json digest', () => {
+  const digest = {
+    config: { 'aws:region': 'us-east-1' },
+    steps: [{ op: 'create', urn: DB, newState: { urn: DB, inputs: { note: 'braces { and [ in a string', engineVersion: '15.4' } } }],
+    diagnostics: [
+      { urn: DB, prefix: 'warning: ', message: 'engineVersion 15 is nearing end of support\n', severity: 'warning' },
+      { urn: STACK, prefix: 'error: ', message: `${RDS_MSG}\n`, severity: 'error' },
+      { message: 'preview failed\n', severity: 'error' },
+    ],
+    duration: 1200000000,
+    changeSummary: { create: 2 },
+  };
+  const pretty = JSON.stringify(digest, null, 4).split('\n');
+  // 1-based lines of the diagnostics' opening braces.
+  const entryLines = pretty.flatMap((l, i) => (l === '        {' && i > pretty.indexOf('    "diagnostics": [') ? [i + 1] : []));
+
+  test('indented: each diagnostic is an event at its opening line; the steps are skipped', async () => {
+    expect(entryLines).toHaveLength(3);
+    const { events, format } = await parse(pretty);
+    expect(format).toBe('pulumi-json');
+    expect(events.map((e) => [e.severity, e.message, e.resourceId, e.cascade ?? false, e.span.startLine])).toEqual([
+      ['warning', 'engineVersion 15 is nearing end of support', 'orders-db', false, entryLines[0]],
+      ['error', RDS_MSG, undefined, false, entryLines[1]],
+      ['error', 'preview failed', undefined, true, entryLines[2]],
+    ]);
+  });
+
+  test('compact, after text, and cut short', async () => {
+    const compact = await parse(['$ pulumi preview --json', JSON.stringify(digest)]);
+    expect(compact.format).toBe('pulumi-json');
+    expect(compact.events.filter((e) => e.tool === 'pulumi').map((e) => e.message)).toEqual(['engineVersion 15 is nearing end of support', RDS_MSG, 'preview failed']);
+    const afterText = await parse(['$ pulumi preview --json', ...pretty, '##[error]Process completed with exit code 255.']);
+    expect(afterText.events.filter((e) => e.tool === 'pulumi').length).toBe(3);
+    expect(afterText.events.at(-1)).toMatchObject({ tool: 'text', message: 'Process completed with exit code 255.', cascade: true });
+    const cut = pretty.findIndex((l) => l.includes('preview failed'));
+    for (let n = 0; n <= cut; n++) {
+      const { events } = await parse(pretty.slice(0, n));
+      expect(events.length).toBeLessThanOrEqual(2);
+    }
+    expect((await parse(pretty.slice(0, cut))).events.map((e) => e.message)).toEqual(['engineVersion 15 is nearing end of support', RDS_MSG]);
+  });
+
+  test('a lone brace followed by another key is still describe-stack-events', async () => {
+    const { format, events } = await parse([
+      '{',
+      '    "StackEvents": [',
+      '        {',
+      '            "LogicalResourceId": "OrdersDb",',
+      '            "ResourceStatus": "CREATE_FAILED",',
+      `            "ResourceStatusReason": "${RDS_MSG}",`,
+      '            "ResourceType": "AWS::RDS::DBInstance"',
+      '        }',
+      '    ]',
+      '}',
+    ]);
+    expect(format).toBe('cfn-json');
+    expect(events.map((e) => [e.resourceId, e.span.startLine])).toEqual([['OrdersDb', 3]]);
+  });
+});
+
 describe('stream detection and bad input', () => {
   const rds = diag(DB, 'error', `${RDS_MSG}\n`);
 
@@ -407,6 +467,7 @@ describe('a failure gives the same finding in every wrapping', () => {
     ['kms-logs-key-policy/github-actions-terraform-json.log', 'kms-logs-key-policy/terraform-box-cdktf.log'],
     ['kms-logs-key-policy/cdktf-log4js.log', 'kms-logs-key-policy/terraform-box-cdktf.log'],
     ['kms-logs-key-policy/github-actions-cdk.log', 'kms-logs-key-policy/cdk-events-12h.log'],
+    ['python-missing-import/pulumi-preview-json.log', 'python-missing-import/pulumi-python-logs.log'],
   ])('%s reads as %s', async (wrapped, plain) => {
     const want = await findings(read(plain));
     expect(want.length).toBeGreaterThan(0);

@@ -1,11 +1,13 @@
 // parse: one input's lines -> events. The format is detected from the input itself: JSON
-// documents go to the describe-stack-events parser, NDJSON engine/UI events (`pulumi up
-// --json`, `terraform apply -json`) to their stream adapters wherever they start, everything
-// else to the text driver, which reports which tools' framing it saw.
+// documents go to the describe-stack-events parser (or, by their first key, the `pulumi
+// preview --json` digest), NDJSON engine/UI events (`pulumi up --json`, `terraform apply
+// -json`) to their stream adapters wherever they start, everything else to the text driver,
+// which reports which tools' framing it saw.
 import type { Event, Line } from '../types.js';
 import type { FormatName as TextFormatName, Sink } from './block.js';
 import { CfnJsonParser } from './cfn-json.js';
 import { type StreamKind, parseObjectLine, streamKind } from './ndjson.js';
+import { DIGEST_KEY, PulumiDigestParser, isDigest } from './pulumi-digest.js';
 import { PulumiJsonParser } from './pulumi-json.js';
 import { TerraformJsonParser } from './terraform-json.js';
 import { TextParser } from './text.js';
@@ -34,6 +36,9 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
   let text: TextParser | undefined;
   let pulumi: PulumiJsonParser | undefined;
   let terraform: TerraformJsonParser | undefined;
+  let digest: PulumiDigestParser | undefined;
+  /** A lone `{`: a digest or describe-stack-events, told apart by the key on the next line. */
+  let held: Line | undefined;
   let started = false;
   let chatter = false;
   for await (const line of lines) {
@@ -41,13 +46,48 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
       cfn.push(line);
       continue;
     }
+    if (digest && !digest.done) {
+      digest.push(line);
+      continue;
+    }
     const c = firstChar(line.text);
     if (!started) {
       if (c === 0) continue;
       started = true;
     }
+    if (held) {
+      if (c === 0) continue;
+      const open = held;
+      held = undefined;
+      if (DIGEST_KEY.test(line.text)) {
+        seen.add('pulumi-json');
+        digest = new PulumiDigestParser((pulumi ??= new PulumiJsonParser(sink)));
+        digest.push(open);
+        digest.push(line);
+        continue;
+      }
+      if (!text) {
+        cfn = new CfnJsonParser(sink);
+        seen.add('cfn-json');
+        cfn.push(open);
+        cfn.push(line);
+        continue;
+      }
+      text.push(open);
+    }
+    if (c === 123 /* { */ && !pulumi && !terraform && line.text.trim() === '{') {
+      held = line;
+      continue;
+    }
     if (c === 123 /* { */) {
       const o = parseObjectLine(line.text);
+      if (o && isDigest(o)) {
+        seen.add('pulumi-json');
+        pulumi ??= new PulumiJsonParser(sink);
+        for (const d of Array.isArray(o.diagnostics) ? (o.diagnostics as unknown[]) : []) if (d && typeof d === 'object') pulumi.push({ diagnosticEvent: d }, line);
+        text?.push({ ...line, text: '' });
+        continue;
+      }
       const kind = o && streamKind(o);
       if (kind === 'pulumi-json') {
         seen.add(kind);
@@ -85,7 +125,9 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
     chatter = false;
     (text ??= new TextParser(sink)).push(line);
   }
+  if (held) (text ??= new TextParser(sink)).push(held);
   cfn?.end();
+  digest?.end();
   pulumi?.end();
   terraform?.end();
   text?.end();
