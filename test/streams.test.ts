@@ -329,6 +329,15 @@ describe('pulumi preview --json digest', () => {
     expect((await parse(pretty.slice(0, cut))).events.map((e) => e.message)).toEqual(['engineVersion 15 is nearing end of support', RDS_MSG]);
   });
 
+  test('a lone brace inside a text log stays text, paragraphs and all', async () => {
+    const { format, events } = await parse(['Synthesizing template', '{', '', 'Cannot find version 15.4 for postgres', '}']);
+    expect(format).toBe('text');
+    expect(events.map((e) => [e.span.startLine, e.message])).toEqual([
+      [1, 'Synthesizing template {'],
+      [4, 'Cannot find version 15.4 for postgres }'],
+    ]);
+  });
+
   test('a lone brace followed by another key is still describe-stack-events', async () => {
     const { format, events } = await parse([
       '{',

@@ -56,10 +56,11 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
       started = true;
     }
     if (held) {
-      if (c === 0) continue;
+      // Blank lines before the first key are skipped only where JSON is all the input can be.
+      if (c === 0 && !text) continue;
       const open = held;
       held = undefined;
-      if (DIGEST_KEY.test(line.text)) {
+      if (c !== 0 && DIGEST_KEY.test(line.text)) {
         seen.add('pulumi-json');
         digest = new PulumiDigestParser((pulumi ??= new PulumiJsonParser(sink)));
         digest.push(open);
