@@ -5,6 +5,10 @@
 //      below ~40 MB the heap has not reached its steady size yet)
 //   1b. `stackfix list` vs `node -e 0` (target: under 2x)
 //   3. parse and fix a 2,000-line CDK Python stack (two codemods, review included)
+//   4. a `TF_LOG=DEBUG` log with the failure at its end (BENCH_GB, default 0.25; BENCH_GB=1 for
+//      the full gigabyte, about a minute): peak memory against the same log at an eighth of the
+//      size (target ~1x: constant memory), and throughput against reading the file with node
+//      alone (what the disk and the stream cost before stackfix does anything)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -153,4 +157,78 @@ for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 3)); i++) pyRuns.push(time([bin
 const pyMs = median(pyRuns.map((r) => r.ms));
 const baseMs = median(base);
 console.log(`python: ${lines}-line CDK stack, 2 fixes proposed: ${pyMs.toFixed(0)} ms (node -e 0 ${baseMs.toFixed(0)} ms, ratio ${(pyMs / baseMs).toFixed(2)}x)`);
+
+// 4. A Terraform debug log streamed through: generated straight to disk, never held in memory.
+const GB = Number(process.env.BENCH_GB ?? 0.25);
+function writeTfDebugLog(file, bytes) {
+  const fd = fs.openSync(file, 'w');
+  const t0 = Date.parse('2024-05-01T10:11:12.000Z');
+  let size = 0;
+  for (let i = 0; size < bytes; ) {
+    const rows = [];
+    for (let k = 0; k < 1000; k++, i++) {
+      const ts = new Date(t0 + i).toISOString();
+      rows.push(
+        `${ts} [DEBUG] provider.terraform-provider-aws_v5.49.0_x5: [DEBUG] [aws-sdk-go-v2] request: POST / HTTP/1.1: @caller=github.com/hashicorp/aws-sdk-go-base/v2@v2.0.0-beta.52/logging/tf_logger.go:45 @module=aws tf_aws.sdk=aws-sdk-go-v2 tf_req_id=${i} tf_rpc=ApplyResourceChange`,
+        `${ts} [DEBUG] ReferenceTransformer: "aws_db_instance.orders" references: []`,
+        `${ts} [INFO]  provider.terraform-provider-aws_v5.49.0_x5: HTTP Request Sent: http.method=POST http.url=https://rds.us-east-1.amazonaws.com/ rpc.method=DescribeDBInstances rpc.service=RDS @module=aws`,
+        `${ts} [TRACE] vertex "aws_db_subnet_group.orders": visit complete`,
+        `${ts} [WARN]  Provider "registry.terraform.io/hashicorp/aws" produced an unexpected new value for aws_db_subnet_group.orders, but we are tolerating it because it is using the legacy plugin SDK.`,
+      );
+    }
+    const chunk = rows.join('\n') + '\n';
+    fs.writeSync(fd, chunk);
+    size += Buffer.byteLength(chunk);
+  }
+  const msg = 'creating RDS DB Instance (orders-db): operation error RDS: CreateDBInstance, https response error StatusCode: 400, RequestID: 5b8e2f41-09c3-4d6a-b7e1-3f2a8c9d0e14, api error InvalidParameterCombination: Cannot find version 15.4 for postgres';
+  fs.writeSync(fd, [
+    `2024-05-01T10:20:00.000Z [ERROR] vertex "aws_db_instance.orders" error: ${msg}`,
+    '╷',
+    `│ Error: ${msg}`,
+    '│ ',
+    '│   with aws_db_instance.orders,',
+    '│   on rds.tf line 1, in resource "aws_db_instance" "orders":',
+    '│    1: resource "aws_db_instance" "orders" {',
+    '│ ',
+    '╵',
+    '',
+  ].join('\n'));
+  fs.closeSync(fd);
+  return fs.statSync(file).size;
+}
+const GNU_TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true']).status === 0;
+/** Peak RSS (MB) and wall time of one CLI run: GNU time when present, else the preloaded probe. */
+function peak(file) {
+  const args = [bin, file, '--project', project, '--format', 'json'];
+  const t0 = process.hrtime.bigint();
+  const r = GNU_TIME
+    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, ['--import', path.join(root, 'bench', 'rss.mjs'), ...args], { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 1) throw new Error(`stackfix on ${file} exited ${r.status}: ${r.stderr}`);
+  const report = JSON.parse(r.stdout);
+  if (report.findings[0]?.signature !== 'rds-engine-version-unavailable') throw new Error(`the failure at the end of ${file} was not found`);
+  const kb = GNU_TIME ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]) : Number(/MAXRSS_KB (\d+)/.exec(r.stderr)?.[1]);
+  return { ms, mb: kb / 1024 };
+}
+/** Reading the file with node alone: the floor for any streaming reader. */
+function rawRead(file) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', `let n=0;require('fs').createReadStream(${JSON.stringify(file)},{highWaterMark:256*1024}).on('data',(c)=>{for(let i=c.indexOf(10);i!==-1;i=c.indexOf(10,i+1))n++}).on('end',()=>console.log(n))`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const tfBig = path.join(tmp, 'tf-debug-big.log');
+const tfSmall = path.join(tmp, 'tf-debug-small.log');
+const bigBytes = writeTfDebugLog(tfBig, GB * 1024 ** 3);
+writeTfDebugLog(tfSmall, (GB * 1024 ** 3) / 8);
+const ps = peak(tfSmall);
+const pb = peak(tfBig);
+const readMs = rawRead(tfBig);
+const mbs = bigBytes / 1024 ** 2 / (pb.ms / 1000);
+const readMbs = bigBytes / 1024 ** 2 / (readMs / 1000);
+console.log(
+  `TF_LOG=DEBUG ${(bigBytes / 1024 ** 3).toFixed(2)} GB log: peak memory ${pb.mb.toFixed(0)} MB vs ${ps.mb.toFixed(0)} MB at 1/8 the size, ratio ${(pb.mb / ps.mb).toFixed(2)}x (target ~1x, ${GNU_TIME ? 'GNU time' : 'maxRSS'}); ` +
+    `${mbs.toFixed(1)} MB/s in ${(pb.ms / 1000).toFixed(1)} s vs node reading it ${readMbs.toFixed(0)} MB/s, ratio ${(mbs / readMbs).toFixed(2)}x`,
+);
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -11,6 +11,7 @@ const CASCADE: RegExp[] = [
   /\bSubprocess exited with error \d+/i,
   /\b(?:exited|failed) with (?:exit )?code:? \d+/i,
   /\bProcess completed with exit code \d+/i,
+  /\b(?:Job failed: exit code|script returned exit code) \d+/i,
   /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
   // The stack's final status, after the resource events that hold the reason.
   /^The stack named \S+ failed (?:creation|to deploy|update|deletion)\b[^:]*(?::\s*[A-Z_]+(?:_COMPLETE|_FAILED))?\s*$/,

@@ -1,30 +1,136 @@
 // parse: one input's lines -> events. The format is detected from the input itself: JSON
-// documents go to the describe-stack-events parser, everything else to the text driver,
+// documents go to the describe-stack-events parser (or, by their first key, the `pulumi
+// preview --json` digest), NDJSON engine/UI events (`pulumi up --json`, `terraform apply
+// -json`) to their stream adapters wherever they start, everything else to the text driver,
 // which reports which tools' framing it saw.
 import type { Event, Line } from '../types.js';
-import type { FormatName, Sink } from './block.js';
+import type { FormatName as TextFormatName, Sink } from './block.js';
 import { CfnJsonParser } from './cfn-json.js';
+import { type StreamKind, parseObjectLine, streamKind } from './ndjson.js';
+import { DIGEST_KEY, PulumiDigestParser, isDigest } from './pulumi-digest.js';
+import { PulumiJsonParser } from './pulumi-json.js';
+import { TerraformJsonParser } from './terraform-json.js';
 import { TextParser } from './text.js';
+import { isTfLogChatter } from './tf-log.js';
 
-export type { FormatName } from './block.js';
+export type FormatName = TextFormatName | StreamKind;
 
 /** Stronger evidence first: a cdk log that contains a traceback is still a cdk log. */
-const PRIORITY: FormatName[] = ['cfn-json', 'cdk-text', 'pulumi-text', 'terraform-text', 'python-traceback', 'text'];
+const PRIORITY: FormatName[] = ['cfn-json', 'pulumi-json', 'terraform-json', 'cdk-text', 'pulumi-text', 'terraform-text', 'python-traceback', 'text'];
 
 const JSON_START = /^\s*(?:\{|\[\s*(?:\{|$))/;
+
+/** The first character that is not a space or tab (0 for a blank line). */
+function firstChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c;
+  }
+  return 0;
+}
 
 export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Event) => void): Promise<{ format: FormatName }> {
   const seen = new Set<FormatName>();
   const sink: Sink = { emit: onEvent, saw: (f) => seen.add(f) };
-  let parser: { push(line: Line): void; end(): void } | undefined;
+  let cfn: CfnJsonParser | undefined;
+  let text: TextParser | undefined;
+  let pulumi: PulumiJsonParser | undefined;
+  let terraform: TerraformJsonParser | undefined;
+  let digest: PulumiDigestParser | undefined;
+  /** A lone `{`: a digest or describe-stack-events, told apart by the key on the next line. */
+  let held: Line | undefined;
+  let started = false;
+  let chatter = false;
   for await (const line of lines) {
-    if (!parser) {
-      if (!line.text.trim()) continue;
-      parser = JSON_START.test(line.text) ? new CfnJsonParser(sink) : new TextParser(sink);
-      if (parser instanceof CfnJsonParser) seen.add('cfn-json');
+    if (cfn) {
+      cfn.push(line);
+      continue;
     }
-    parser.push(line);
+    if (digest && !digest.done) {
+      digest.push(line);
+      continue;
+    }
+    const c = firstChar(line.text);
+    if (!started) {
+      if (c === 0) continue;
+      started = true;
+    }
+    if (held) {
+      // Blank lines before the first key are skipped only where JSON is all the input can be.
+      if (c === 0 && !text) continue;
+      const open = held;
+      held = undefined;
+      if (c !== 0 && DIGEST_KEY.test(line.text)) {
+        seen.add('pulumi-json');
+        digest = new PulumiDigestParser((pulumi ??= new PulumiJsonParser(sink)));
+        digest.push(open);
+        digest.push(line);
+        continue;
+      }
+      if (!text) {
+        cfn = new CfnJsonParser(sink);
+        seen.add('cfn-json');
+        cfn.push(open);
+        cfn.push(line);
+        continue;
+      }
+      text.push(open);
+    }
+    if (c === 123 /* { */ && !pulumi && !terraform && line.text.trim() === '{') {
+      held = line;
+      continue;
+    }
+    if (c === 123 /* { */) {
+      const o = parseObjectLine(line.text);
+      if (o && isDigest(o)) {
+        seen.add('pulumi-json');
+        pulumi ??= new PulumiJsonParser(sink);
+        for (const d of Array.isArray(o.diagnostics) ? (o.diagnostics as unknown[]) : []) if (d && typeof d === 'object') pulumi.push({ diagnosticEvent: d }, line);
+        text?.push({ ...line, text: '' });
+        continue;
+      }
+      const kind = o && streamKind(o);
+      if (kind === 'pulumi-json') {
+        seen.add(kind);
+        (pulumi ??= new PulumiJsonParser(sink)).push(o!, line);
+        // An event ends whatever text paragraph came before it.
+        text?.push({ ...line, text: '' });
+        continue;
+      }
+      if (kind === 'terraform-json') {
+        seen.add(kind);
+        (terraform ??= new TerraformJsonParser(sink)).push(o!, line);
+        text?.push({ ...line, text: '' });
+        continue;
+      }
+      // Inside a stream, an object line that does not decode is a truncated or corrupt event.
+      if (pulumi || terraform) continue;
+      if (!text && JSON_START.test(line.text)) {
+        cfn = new CfnJsonParser(sink);
+        seen.add('cfn-json');
+        cfn.push(line);
+        continue;
+      }
+    } else if (!text && !pulumi && !terraform && JSON_START.test(line.text)) {
+      cfn = new CfnJsonParser(sink);
+      seen.add('cfn-json');
+      cfn.push(line);
+      continue;
+    }
+    if (isTfLogChatter(line.text)) {
+      // A run of debug lines is one paragraph break for the text adapters, and no work.
+      if (!chatter) text?.push({ ...line, text: '' });
+      chatter = true;
+      continue;
+    }
+    chatter = false;
+    (text ??= new TextParser(sink)).push(line);
   }
-  parser?.end();
+  if (held) (text ??= new TextParser(sink)).push(held);
+  cfn?.end();
+  digest?.end();
+  pulumi?.end();
+  terraform?.end();
+  text?.end();
   return { format: PRIORITY.find((f) => seen.has(f)) ?? 'text' };
 }
