@@ -1,6 +1,7 @@
 // One failure, every printer: the same RDS refusal (postgres 15.4 is no longer offered) as
-// CloudFormation's event history, each cdk deploy printer, pulumi, Terraform (box, plain, the
-// pre-0.15 plain style) and CDKTF must give the same signature, the same captures and exactly
+// CloudFormation's event history, each cdk deploy printer and the toolkit's diagnosis, pulumi
+// (text, --json, inside a GitLab job log), Terraform (box, plain, the pre-0.15 plain style,
+// -json) and CDKTF must give the same signature, the same captures and exactly
 // one finding, naming the failing resource the way that tool names it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,9 @@ const SHAPES: Array<[string, string, string]> = [
   ['terraform-plain', 'terraform-text', 'aws_db_instance.orders'],
   ['terraform-plain-v012', 'terraform-text', 'aws_db_instance.orders'],
   ['cdktf-deploy-prefixed', 'terraform-text', 'aws_db_instance.orders-db'],
+  ['pulumi-json', 'pulumi-json', 'orders-db'],
+  ['gitlab-pulumi-up', 'pulumi-text', 'orders-db'],
+  ['terraform-json-postgres', 'terraform-json', 'aws_db_instance.orders'],
 ];
 
 let signatures: Signature[];
