@@ -21,7 +21,14 @@ export type ValueShape =
    */
   | { kind: 'boolean-enum'; enum: string; whenTrue: string; whenFalse: string }
   /** The value becomes the argument of a static factory (`cidr: V` -> `ipAddresses: ec2.IpAddresses.cidr(V)`). */
-  | { kind: 'factory'; class: string; method: string };
+  | { kind: 'factory'; class: string; method: string }
+  /**
+   * The value becomes a prop of a new construct of another module, created in the same scope as
+   * the construct being fixed, with that construct's id plus a suffix (`logRetention: R` ->
+   * `logGroup: new logs.LogGroup(this, 'HandlerLogGroup', { retention: R })`). Refused when the
+   * scope is not a plain name (`this`, `self`, `stack`) or the id is not a string literal.
+   */
+  | { kind: 'construct'; module: string; class: string; key: string; idSuffix: string; alias: string };
 
 export interface Deprecation {
   /** aws-cdk-lib submodule, as jsii names it (`aws_ecr`). */
@@ -30,6 +37,8 @@ export interface Deprecation {
   propsTypes: string[];
   /** Construct classes whose third constructor argument is one of those props. */
   classes: string[];
+  /** Subclasses in other modules whose props extend these (`aws_lambda_nodejs.NodejsFunction`). */
+  alsoIn?: { module: string; propsTypes: string[]; classes: string[] }[];
   property: string;
   replacement: string;
   value: ValueShape;
@@ -89,7 +98,24 @@ export const DEPRECATIONS: readonly Deprecation[] = [
     value: { kind: 'factory', class: 'IpAddresses', method: 'cidr' },
     declaredIn: 'aws-ec2/lib/vpc.d.ts',
   },
+  {
+    // FunctionProps, DockerImageFunctionProps, SingletonFunctionProps and NodejsFunctionProps all
+    // extend FunctionOptions; the warning always names FunctionOptions.
+    module: 'aws_lambda',
+    propsTypes: ['FunctionOptions', 'FunctionProps', 'DockerImageFunctionProps', 'SingletonFunctionProps'],
+    classes: ['Function', 'DockerImageFunction', 'SingletonFunction'],
+    alsoIn: [{ module: 'aws_lambda_nodejs', propsTypes: ['NodejsFunctionProps'], classes: ['NodejsFunction'] }],
+    property: 'logRetention',
+    replacement: 'logGroup',
+    value: { kind: 'construct', module: 'aws_logs', class: 'LogGroup', key: 'retention', idSuffix: 'LogGroup', alias: 'logs' },
+    declaredIn: 'aws-lambda/lib/function.d.ts',
+  },
 ];
+
+/** The construct classes a row fixes, by module (its own first, then subclasses elsewhere). */
+export function targetsOf(row: Deprecation): { module: string; propsTypes: string[]; classes: string[] }[] {
+  return [{ module: row.module, propsTypes: row.propsTypes, classes: row.classes }, ...(row.alsoIn ?? [])];
+}
 
 /** autoDeleteImages -> auto_delete_images (CDK's Python names for props). */
 export function snakeCase(name: string): string {

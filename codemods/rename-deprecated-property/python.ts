@@ -10,7 +10,7 @@ import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { Edit } from '../../src/fix/python/edits.js';
 import type { Imports as ImportsT } from '../../src/fix/python/imports.js';
 import type { Node } from '../../src/fix/python/parser.js';
-import { deprecationFor, snakeCase, type Deprecation } from './deprecations.js';
+import { deprecationFor, snakeCase, targetsOf, type Deprecation } from './deprecations.js';
 
 interface Settings {
   row: Deprecation;
@@ -38,7 +38,7 @@ function settings(ctx: CodemodContext): Settings | string {
     row,
     property: snakeCase(row.property),
     replacement: snakeCase(row.replacement),
-    targets: [...row.classes, ...row.propsTypes].map((n) => `aws_cdk.${row.module}.${n}`),
+    targets: targetsOf(row).flatMap((t) => [...t.classes, ...t.propsTypes].map((n) => `aws_cdk.${t.module}.${n}`)),
     className: row.classes.join('/'),
   };
 }
@@ -47,7 +47,7 @@ function settings(ctx: CodemodContext): Settings | string {
  * The new keyword value, or why it cannot be written. `reach` gives a local path to a member of
  * the row's module (adding it to a `from aws_cdk.<module> import ...` list when that is the style).
  */
-function newValue(s: Settings, value: Node, reach: (name: string) => string | undefined): string | { refused: string } {
+function newValue(s: Settings, value: Node, reach: (name: string) => string | undefined, call: Node, isSuper: boolean): string | { refused: string } {
   const v = s.row.value;
   const text = value.text;
   const noImport = (name: string) => ({ refused: `no import of aws_cdk.${s.row.module} to reach ${name} from` });
@@ -68,6 +68,20 @@ function newValue(s: Settings, value: Node, reach: (name: string) => string | un
     case 'factory': {
       const ref = reach(v.class);
       return ref ? `${ref}.${v.method}(${text})` : noImport(v.class);
+    }
+    case 'construct': {
+      // `_lambda.Function(self, "Handler", ..., log_retention=R)` ->
+      // `log_group=logs.LogGroup(self, "HandlerLogGroup", retention=R)`: same scope, derived id.
+      const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment' && a.type !== 'keyword_argument') ?? [];
+      const [scope, id] = args;
+      if (isSuper) return { refused: `the props are passed up from a subclass, so the scope and id for the new ${v.class} are the caller's; add ${s.replacement}= by hand` };
+      if (scope?.type !== 'identifier') return { refused: `the construct's scope is computed; create the ${v.class} in that scope by hand` };
+      const m = id?.type === 'string' ? /^([rRuU]?)(["'])([^"'\\{}]*)\2$/.exec(id.text) : null;
+      if (!m) return { refused: `the construct's id is not a plain string literal, so the new ${v.class} has no id to derive; add it by hand` };
+      const newId = `${m[3]}${v.idSuffix}`;
+      if (call.tree.rootNode.text.includes(`${m[2]}${newId}${m[2]}`)) return { refused: `the id ${newId} is already used in this file; add the ${v.class} by hand` };
+      const ref = reach(v.class);
+      return ref ? `${ref}(${scope.text}, ${m[2]}${newId}${m[2]}, ${snakeCase(v.key)}=${text})` : { refused: `the name ${v.alias} is taken in this file; import aws_cdk.${v.module} and add ${s.replacement}= by hand` };
     }
   }
 }
@@ -113,7 +127,10 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
       };
       const out: FileOutcome = { edits: [], renamed: 0, already: 0, conflicts: [], splats: [] };
       const added = new Map<string, string>();
-      const reach = (name: string) => reachMember(imports, `aws_cdk.${s.row.module}`, name, added, (stmt, entry) => out.edits.push(addToFromList(py.text, stmt, entry)));
+      const valueModule = s.row.value.kind === 'construct' ? s.row.value.module : s.row.module;
+      const newModule = s.row.value.kind === 'construct' ? s.row.value.alias : undefined;
+      const reach = (name: string) =>
+        reachMember(imports, `aws_cdk.${valueModule}`, name, added, (edit) => out.edits.push(edit), py.text, addToFromList, newModule);
       for (const call of findAll(py.root, 'call')) {
         const name = calleeName(call);
         let matches = isTarget(name);
@@ -134,7 +151,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         }
         if (repl) out.already++;
         if (old) {
-          const value = newValue(s, old.value, reach);
+          const value = newValue(s, old.value, reach, call, !isTarget(name));
           if (typeof value === 'object') {
             out.conflicts.push(`${where}: ${value.refused}`);
             continue;
@@ -175,15 +192,36 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   return { status: 'not-found', reason: `no ${s.className}(...) call with ${s.property}= in the candidate Python files${why}`, edits: {} };
 }
 
-function reachMember(imports: ImportsT, module: string, name: string, added: Map<string, string>, addImport: (stmt: Node, entry: string) => void): string | undefined {
+/**
+ * A local path to `<module>.<name>`. When the file does not reach it: added to its
+ * `from aws_cdk.<module> import ...` list; for the module of a construct the fix creates
+ * (`newModule` alias given), imported as `from aws_cdk import aws_logs as logs` in the file's
+ * style (into an existing `from aws_cdk import (...)` list when there is one).
+ */
+function reachMember(
+  imports: ImportsT,
+  module: string,
+  name: string,
+  added: Map<string, string>,
+  addEdit: (edit: Edit) => void,
+  text: string,
+  addToFromList: (text: string, stmt: Node, entry: string) => Edit,
+  newModule?: string,
+): string | undefined {
   const local = imports.reach(`${module}.${name}`) ?? added.get(name);
   if (local) return local;
   // `from aws_cdk.aws_ecs import Cluster` -> `from aws_cdk.aws_ecs import Cluster, ContainerInsights`
   const stmt = imports.fromStatements(module).find((st) => !st.namedChildren.some((c) => c?.type === 'wildcard_import'));
-  if (!stmt || imports.bindings.has(name)) return undefined;
-  addImport(stmt, name);
-  added.set(name, name);
-  return name;
+  if (stmt && !imports.bindings.has(name)) {
+    addEdit(addToFromList(text, stmt, name));
+    added.set(name, name);
+    return name;
+  }
+  if (!newModule || imports.bindings.has(newModule)) return undefined;
+  const [pkg, sub] = [module.slice(0, module.lastIndexOf('.')), module.slice(module.lastIndexOf('.') + 1)];
+  addEdit(imports.addFromImport(pkg, sub, newModule));
+  added.set(name, `${newModule}.${name}`);
+  return `${newModule}.${name}`;
 }
 
 function isSuperInit(call: Node, field: (n: Node | null | undefined, name: string) => Node | undefined): boolean {

@@ -10,7 +10,7 @@
 // the original text, so the value, comments and layout around them stay byte for byte.
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
-import { deprecationFor, type Deprecation } from './deprecations.js';
+import { deprecationFor, targetsOf, type Deprecation } from './deprecations.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -29,35 +29,42 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   if (!file.source.includes(row.property) && !file.source.includes(row.replacement)) return null;
   const j = api.jscodeshift;
   const root = j(file.source);
-  const refs = moduleRefs(j, root, row);
-  if (!refs.namespaces.length && !refs.classNames.size && !refs.propsNames.size) return null;
 
-  const objects = new Set<AnyNode>();
-  root.find(j.NewExpression).forEach((path) => {
-    const node = path.node as AnyNode;
-    if (!row.classes.some((c) => isRef(node.callee, c, refs))) return;
-    const props = unwrap(node.arguments[2]);
-    if (props?.type === 'ObjectExpression') objects.add(props);
-    else if (props?.type === 'Identifier') {
-      const init = localObject(j, root, props.name);
-      if (init) objects.add(init);
-    }
-  });
-  // `const props: ecr.RepositoryProps = { ... }`, wherever it goes.
-  root.find(j.VariableDeclarator).forEach((path) => {
-    const node = path.node as AnyNode;
-    const ann = node.id.typeAnnotation?.typeAnnotation;
-    const init = unwrap(node.init);
-    const isProps = (t: AnyNode) => t?.type === 'TSTypeReference' && row.propsTypes.some((p) => isRef(t.typeName, p, refs));
-    const typed = isProps(ann) || ((node.init?.type === 'TSSatisfiesExpression' || node.init?.type === 'TSAsExpression') && isProps(node.init.typeAnnotation));
-    if (typed && init?.type === 'ObjectExpression') objects.add(init);
-  });
+  /** Props objects to fix, with the `new X(scope, id, props)` that takes them when known. */
+  const objects = new Map<AnyNode, AnyNode | undefined>();
+  for (const target of targetsOf(row)) {
+    const refs = moduleRefs(j, root, target.module, target.classes, target.propsTypes);
+    if (!refs.namespaces.length && !refs.named.size) continue;
+    root.find(j.NewExpression).forEach((path) => {
+      const node = path.node as AnyNode;
+      if (!target.classes.some((c) => isRef(node.callee, c, refs))) return;
+      const props = unwrap(node.arguments[2]);
+      if (props?.type === 'ObjectExpression') objects.set(props, node);
+      else if (props?.type === 'Identifier') {
+        const init = localObject(j, root, props.name);
+        if (init) objects.set(init, usedOnce(j, root, props.name) ? node : undefined);
+      }
+    });
+    // `const props: ecr.RepositoryProps = { ... }`, wherever it goes.
+    root.find(j.VariableDeclarator).forEach((path) => {
+      const node = path.node as AnyNode;
+      const ann = node.id.typeAnnotation?.typeAnnotation;
+      const init = unwrap(node.init);
+      const isProps = (t: AnyNode) => t?.type === 'TSTypeReference' && target.propsTypes.some((p) => isRef(t.typeName, p, refs));
+      const typed = isProps(ann) || ((node.init?.type === 'TSSatisfiesExpression' || node.init?.type === 'TSAsExpression') && isProps(node.init.typeAnnotation));
+      if (typed && init?.type === 'ObjectExpression' && !objects.has(init)) objects.set(init, undefined);
+    });
+  }
+  if (!objects.size) return null;
 
+  const valueModule = row.value.kind === 'construct' ? row.value.module : row.module;
+  const valueRefs = moduleRefs(j, root, valueModule, [], []);
   const edits: Edit[] = [];
   const imported = new Map<string, string>();
+  const reachName = (name: string) => reach(j, root, name, valueRefs, row, file.source, edits, imported);
   let changed = 0;
   let already = 0;
-  for (const obj of objects) {
+  for (const [obj, site] of objects) {
     const props = obj.properties.filter((p: AnyNode) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed);
     const old = props.filter((p: AnyNode) => keyName(p) === row.property);
     const repl = props.find((p: AnyNode) => keyName(p) === row.replacement);
@@ -69,7 +76,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
     if (repl) already++;
     for (const p of old) {
       const valueText = p.shorthand ? p.key.name : file.source.slice(p.value.start, p.value.end);
-      const value = newValue(row, p.shorthand ? p.key : p.value, valueText, (name) => reach(name, refs, file.source, edits, imported));
+      const value = newValue(row, p.shorthand ? p.key : p.value, valueText, reachName, site, file.source);
       if (typeof value === 'object') {
         api.report(`refused: ${row.property} at line ${p.loc?.start.line ?? line}: ${value.refused}`);
         return null;
@@ -93,7 +100,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
 }
 
 /** The replacement's value for the old value's node and text, or why it cannot be written. */
-function newValue(row: Deprecation, node: AnyNode, text: string, reachName: (name: string) => string | undefined): string | { refused: string } {
+function newValue(row: Deprecation, node: AnyNode, text: string, reachName: (name: string) => string | { refused: string }, site: AnyNode | undefined, source: string): string | { refused: string } {
   const v = row.value;
   switch (v.kind) {
     case 'same':
@@ -105,18 +112,32 @@ function newValue(row: Deprecation, node: AnyNode, text: string, reachName: (nam
       const isBool = literal?.type === 'BooleanLiteral' || (literal?.type === 'Literal' && typeof literal.value === 'boolean');
       if (!isBool) return { refused: `the value is computed (${text.split('\n')[0]}); choose ${v.enum}.${v.whenTrue} or .${v.whenFalse} for ${row.replacement} by hand` };
       const ref = reachName(v.enum);
-      if (!ref) return { refused: `no import of aws-cdk-lib/${row.module.replace(/_/g, '-')} to reach ${v.enum} from` };
-      return `${ref}.${literal.value ? v.whenTrue : v.whenFalse}`;
+      return typeof ref === 'string' ? `${ref}.${literal.value ? v.whenTrue : v.whenFalse}` : ref;
     }
     case 'factory': {
       const ref = reachName(v.class);
-      if (!ref) return { refused: `no import of aws-cdk-lib/${row.module.replace(/_/g, '-')} to reach ${v.class} from` };
-      return `${ref}.${v.method}(${text})`;
+      return typeof ref === 'string' ? `${ref}.${v.method}(${text})` : ref;
+    }
+    case 'construct': {
+      if (!site) return { refused: `the props are not passed straight to one construct, so the scope for the new ${v.class} is unclear; add ${row.replacement} by hand` };
+      const [scope, id] = site.arguments as AnyNode[];
+      if (!(scope?.type === 'ThisExpression' || scope?.type === 'Identifier')) return { refused: `the construct's scope is computed; create the ${v.class} in that scope by hand` };
+      const idValue = id?.type === 'StringLiteral' || (id?.type === 'Literal' && typeof id.value === 'string') ? String(id.value) : undefined;
+      if (idValue === undefined) return { refused: `the construct's id is not a string literal, so the new ${v.class} has no id to derive; add it by hand` };
+      const newId = `${idValue}${v.idSuffix}`;
+      const q = source[id.start];
+      if (source.includes(`${q}${newId}${q}`)) return { refused: `the id ${newId} is already used in this file; add the ${v.class} by hand` };
+      const ref = reachName(v.class);
+      if (typeof ref !== 'string') return ref;
+      return `new ${ref}(${source.slice(scope.start, scope.end)}, ${q}${newId}${q}, { ${v.key}: ${text} })`;
     }
   }
 }
 
 interface Refs {
+  module: string;
+  /** An `import { aws_x as x } from 'aws-cdk-lib'` declaration: the file's style for a module import. */
+  libImport?: AnyNode;
   /** Local names that stand for the module, in source order: `ecr` in `ecr.Repository`, `cdk.aws_ecr`. */
   namespaces: string[];
   /** Local names of the construct classes (or aliases). */
@@ -128,9 +149,9 @@ interface Refs {
   namedImport?: AnyNode;
 }
 
-function moduleRefs(j: JSCodeshift, root: Collection, row: Deprecation): Refs {
-  const refs: Refs = { namespaces: [], classNames: new Set(), propsNames: new Set(), named: new Map() };
-  const dashed = row.module.replace(/_/g, '-');
+function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: string[], propsTypes: string[]): Refs {
+  const refs: Refs = { module, namespaces: [], classNames: new Set(), propsNames: new Set(), named: new Map() };
+  const dashed = module.replace(/_/g, '-');
   const sub = new Set([`aws-cdk-lib/${dashed}`, `@aws-cdk/${dashed}`]);
   root.find(j.ImportDeclaration).forEach((path) => {
     const node = path.node as AnyNode;
@@ -145,12 +166,13 @@ function moduleRefs(j: JSCodeshift, root: Collection, row: Deprecation): Refs {
           const name = spec.imported?.name;
           refs.named.set(name, local);
           if (!refs.namedImport && spec.importKind !== 'type') refs.namedImport = node;
-          if (row.classes.includes(name)) refs.classNames.add(local);
-          else if (row.propsTypes.includes(name)) refs.propsNames.add(local);
+          if (classes.includes(name)) refs.classNames.add(local);
+          else if (propsTypes.includes(name)) refs.propsNames.add(local);
         }
       } else if (source === 'aws-cdk-lib') {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(`${local}.${row.module}`);
-        else if (spec.imported?.name === row.module) refs.namespaces.push(local);
+        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(`${local}.${module}`);
+        else if (spec.imported?.name === module) refs.namespaces.push(local);
+        else if (!refs.libImport && /^aws_\w+$/.test(spec.imported?.name ?? '')) refs.libImport = node;
       }
     }
   });
@@ -161,17 +183,45 @@ function moduleRefs(j: JSCodeshift, root: Collection, row: Deprecation): Refs {
  * A local expression for a member of the module (`IpAddresses` -> `ec2.IpAddresses`), adding it
  * to the file's named import from the submodule when that is how the file imports it.
  */
-function reach(name: string, refs: Refs, source: string, edits: Edit[], imported: Map<string, string>): string | undefined {
+function reach(j: JSCodeshift, root: Collection, name: string, refs: Refs, row: Deprecation, source: string, edits: Edit[], imported: Map<string, string>): string | { refused: string } {
   // `ec2` (the submodule's own import) before `cdk.aws_ec2`.
-  const ns = refs.namespaces.find((n) => !n.includes('.')) ?? refs.namespaces[0];
+  const ns = refs.namespaces.find((n) => !n.includes('.')) ?? refs.namespaces[0] ?? imported.get('*');
   if (ns) return `${ns}.${name}`;
   const local = refs.named.get(name) ?? imported.get(name);
   if (local) return local;
   const decl = refs.namedImport;
-  if (!decl) return undefined;
+  const dashed = refs.module.replace(/_/g, '-');
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  if (decl) {
+    imported.set(name, name);
+    edits.push(addSpecifier(source, decl, name, eol));
+    return name;
+  }
+  // The file does not import the module at all: only a module of a construct the fix creates
+  // (aws-logs for a new LogGroup) gets a new import; a value of the row's own module refuses.
+  if (row.value.kind !== 'construct') return { refused: `no import of aws-cdk-lib/${dashed} to reach ${name} from` };
+  const alias = row.value.alias;
+  if (root.find(j.Identifier, { name: alias }).size()) return { refused: `the name ${alias} is taken in this file, so aws-cdk-lib/${dashed} cannot be imported under it; add the import and ${row.replacement} by hand` };
+  imported.set('*', alias);
+  if (refs.libImport) {
+    // `import { Stack, aws_lambda as lambda } from 'aws-cdk-lib'` -> `..., aws_logs as logs }`
+    edits.push(addSpecifier(source, refs.libImport, `${refs.module} as ${alias}`, eol));
+  } else {
+    const imports = root.find(j.ImportDeclaration).nodes() as AnyNode[];
+    const last = imports.at(-1);
+    const quote = last ? source[last.source.start] : "'";
+    const semi = last ? source.slice(last.start, last.end).trimEnd().endsWith(';') : true;
+    const line = `import * as ${alias} from ${quote}aws-cdk-lib/${dashed}${quote}${semi ? ';' : ''}`;
+    if (last) edits.push({ start: last.end, end: last.end, text: `${eol}${line}` });
+    else edits.push({ start: 0, end: 0, text: `${line}${eol}` });
+  }
+  return `${alias}.${name}`;
+}
+
+/** Adds a specifier to `import { a, b } from '...'` in its layout (one per line keeps one per line). */
+function addSpecifier(source: string, decl: AnyNode, entry: string, eol: string): Edit {
   const specs = decl.specifiers.filter((s: AnyNode) => s.type === 'ImportSpecifier');
   const last = specs.at(-1);
-  if (!last) return undefined;
   const close = source.indexOf('}', last.end);
   const between = source.slice(last.end, close);
   const comma = between.indexOf(',');
@@ -179,14 +229,15 @@ function reach(name: string, refs: Refs, source: string, edits: Edit[], imported
     // One specifier per line with a trailing comma: a new line in the same indent.
     const lineStart = source.lastIndexOf('\n', last.start - 1) + 1;
     const indent = source.slice(lineStart, last.start);
-    const eol = source.includes('\r\n') ? '\r\n' : '\n';
     const at = last.end + comma + 1;
-    edits.push({ start: at, end: at, text: `${eol}${/^\s*$/.test(indent) ? indent : '  '}${name},` });
-  } else {
-    edits.push({ start: last.end, end: last.end, text: `, ${name}` });
+    return { start: at, end: at, text: `${eol}${/^\s*$/.test(indent) ? indent : '  '}${entry},` };
   }
-  imported.set(name, name);
-  return name;
+  return { start: last.end, end: last.end, text: `, ${entry}` };
+}
+
+/** Whether the identifier is referenced once besides its declaration (the props go to one construct). */
+function usedOnce(j: JSCodeshift, root: Collection, name: string): boolean {
+  return root.find(j.Identifier, { name }).size() === 2;
 }
 
 function dotted(node: AnyNode): string | undefined {
