@@ -194,6 +194,26 @@ const rows: Row[] = [
     log: synthWarning('aws_lambda.FunctionOptions#logRetention', "use 'logGroup' instead"),
     added: ['+from aws_cdk import Stack, aws_logs as logs', '+            log_group=logs.LogGroup(self, "WorkerLogGroup", retention=retention),'],
   },
+  {
+    name: 'MachineImage.latestAmazonLinux (TypeScript)',
+    signature: 'cdk-deprecated-machine-image',
+    file: 'lib/bastion.ts',
+    source: [
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import { Stack } from 'aws-cdk-lib';",
+      '',
+      'export function bastion(stack: Stack, vpc: ec2.IVpc) {',
+      "  return new ec2.Instance(stack, 'Bastion', {",
+      '    vpc,',
+      "    instanceType: new ec2.InstanceType('t3.nano'),",
+      '    machineImage: ec2.MachineImage.latestAmazonLinux({ generation: ec2.AmazonLinuxGeneration.AMAZON_LINUX_2, edition: ec2.AmazonLinuxEdition.STANDARD }),',
+      '  });',
+      '}',
+      '',
+    ].join('\n'),
+    log: synthWarning('aws_ec2.MachineImage#latestAmazonLinux', 'use MachineImage.latestAmazonLinux2 instead'),
+    added: ['+    machineImage: ec2.MachineImage.latestAmazonLinux2({ edition: ec2.AmazonLinuxEdition.STANDARD }),'],
+  },
 ];
 
 describe('CDK deprecations with a mechanical replacement', () => {

@@ -150,3 +150,47 @@ export function deprecationFor(captures: { module?: string; propsType?: string; 
   if (!replacement || !/^[A-Z]\w*Props$/.test(propsType) || !/^\w+$/.test(module)) return undefined;
   return { module, propsTypes: [propsType], classes: [propsType.replace(/Props$/, '')], property, replacement, value: { kind: 'same' }, declaredIn: '' };
 }
+
+/**
+ * Deprecated static methods whose warning names per-generation replacements
+ * (`MachineImage#latestAmazonLinux is deprecated. use MachineImage.latestAmazonLinux2 instead`).
+ * The old method's `generation` prop picks the new method; the props each new method takes are
+ * listed, and a call passing anything else (a kernel enum of the old type, a computed props
+ * object) is refused.
+ */
+export interface MethodDeprecation {
+  module: string;
+  class: string;
+  method: string;
+  /** The prop that picks the replacement; dropped from the call. */
+  selector: string;
+  /** Enum class of the selector's values. */
+  selectorEnum: string;
+  /** selector member -> replacement method; the entry under '' is for a call without the selector. */
+  replacements: Record<string, { method: string; props: string[] }>;
+}
+
+// aws-cdk-lib API reference: MachineImage.latestAmazonLinux2(props?: AmazonLinux2ImageSsmParameterProps),
+// latestAmazonLinux2023(props?: AmazonLinux2023ImageSsmParameterProps). `kernel` changes type
+// (AmazonLinux2Kernel, AmazonLinux2023Kernel), so it does not carry over.
+const AL2 = { method: 'latestAmazonLinux2', props: ['edition', 'virtualization', 'storage', 'cpuType', 'cachedInContext', 'userData'] };
+const AL2023 = { method: 'latestAmazonLinux2023', props: ['edition', 'cpuType', 'cachedInContext', 'userData'] };
+
+export const METHOD_DEPRECATIONS: readonly MethodDeprecation[] = [
+  {
+    module: 'aws_ec2',
+    class: 'MachineImage',
+    method: 'latestAmazonLinux',
+    selector: 'generation',
+    selectorEnum: 'AmazonLinuxGeneration',
+    // No generation: the old default is Amazon Linux 1, gone from the replacement methods; the
+    // warning names latestAmazonLinux2, the closest successor.
+    replacements: { '': AL2, AMAZON_LINUX: AL2, AMAZON_LINUX_2: AL2, AMAZON_LINUX_2023: AL2023 },
+  },
+];
+
+export function methodDeprecationFor(captures: { type?: string; property?: string }): MethodDeprecation | undefined {
+  const method = camelCase((captures.property ?? '').trim());
+  const cls = (captures.type ?? '').trim();
+  return METHOD_DEPRECATIONS.find((d) => d.method === method && (!cls || d.class === cls));
+}

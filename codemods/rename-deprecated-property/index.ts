@@ -3,7 +3,7 @@
 // key in that construct's props with the replacement, the value in the replacement's shape
 // (deprecations.ts: one row per deprecation), keeping comments and layout.
 import type { Codemod, CodemodContext, CodemodResult, Language } from '../../src/fix/contract.js';
-import { camelCase, deprecationFor, snakeCase, type Deprecation } from './deprecations.js';
+import { camelCase, deprecationFor, methodDeprecationFor, snakeCase, type Deprecation, type MethodDeprecation } from './deprecations.js';
 
 export { camelCase, snakeCase };
 
@@ -56,12 +56,54 @@ export function tooOld(row: Deprecation, language: Language): CodemodResult {
   };
 }
 
+/** A deprecated static method (MachineImage.latestAmazonLinux) -> the replacement its props select. */
+async function runMethod(row: MethodDeprecation, language: Language, ctx: CodemodContext): Promise<CodemodResult> {
+  const preferred = capture(ctx.captures.replacement).replace(/^MachineImage\./, '') || undefined;
+  const edits: Record<string, string> = {};
+  const refused: string[] = [];
+  let already = false;
+  let changed = 0;
+  let defaulted = 0;
+  const { transformMethod } = await import('./method-typescript.js');
+  const { transformMethodPython } = await import('./method-python.js');
+  const { default: jscodeshift } = language === 'typescript' ? await import('jscodeshift') : { default: undefined };
+  for (const file of ctx.files) {
+    let out;
+    try {
+      out = jscodeshift
+        ? transformMethod(jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts'), file.text, row, preferred)
+        : await transformMethodPython(file.path, file.text, row, preferred);
+    } catch (err) {
+      refused.push(`${file.path}: could not parse (${(err as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    if (out.refused) refused.push(`${file.path}: ${out.refused}`);
+    if (out.already) already = true;
+    changed += out.changed;
+    defaulted += out.defaulted;
+    if (out.text !== undefined && out.text !== file.text) edits[file.path] = out.text;
+  }
+  const name = language === 'python' ? snakeCase(row.method) : row.method;
+  if (refused.length) return { status: 'refused', reason: refused.join('; '), edits: {} };
+  if (Object.keys(edits).length) {
+    return {
+      status: 'proposed',
+      reason: `${row.class}.${name} -> the generation's own method (${changed} call${changed > 1 ? 's' : ''} in ${Object.keys(edits).join(', ')})${defaulted ? `; ${defaulted} call${defaulted > 1 ? 's' : ''} without ${row.selector} got Amazon Linux 1 and now get Amazon Linux 2: check the user data` : ''}`,
+      edits,
+    };
+  }
+  if (already) return { status: 'already-fixed', reason: `${row.class} calls already use the per-generation methods`, edits: {} };
+  return { status: 'not-found', reason: `no ${row.class}.${name}(...) call in the candidate files`, edits: {} };
+}
+
 const codemod: Codemod = {
   id: 'rename-deprecated-property',
   title: 'Replace a deprecated construct property with its replacement',
   languages: ['typescript', 'python'],
 
   prefilter(text, captures) {
+    const method = methodDeprecationFor({ type: capture(captures.type), property: capture(captures.property) });
+    if (method) return text.includes(method.class) && (text.includes(method.method) || text.includes(snakeCase(method.method)));
     // Either spelling: jsii warnings name the TypeScript property in every language.
     const row = deprecationFor({ module: capture(captures.module), propsType: capture(captures.propsType), property: capture(captures.property), replacement: capture(captures.replacement) });
     const names = [capture(captures.property), capture(captures.replacement), row?.replacement ?? ''].filter(Boolean).flatMap((n) => [camelCase(n), snakeCase(n)]);
@@ -69,6 +111,8 @@ const codemod: Codemod = {
   },
 
   async run(language, ctx): Promise<CodemodResult> {
+    const method = methodDeprecationFor({ type: capture(ctx.captures.type), property: capture(ctx.captures.property) });
+    if (method) return runMethod(method, language, ctx);
     const options = {
       property: camelCase(capture(ctx.captures.property)),
       replacement: camelCase(capture(ctx.captures.replacement)),
