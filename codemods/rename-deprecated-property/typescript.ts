@@ -155,7 +155,6 @@ function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: s
   const sub = new Set([`aws-cdk-lib/${dashed}`, `@aws-cdk/${dashed}`]);
   root.find(j.ImportDeclaration).forEach((path) => {
     const node = path.node as AnyNode;
-    if (node.importKind === 'type') return;
     const source = node.source.value;
     for (const spec of node.specifiers ?? []) {
       const local = spec.local?.name;
@@ -165,7 +164,8 @@ function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: s
         else {
           const name = spec.imported?.name;
           refs.named.set(name, local);
-          if (!refs.namedImport && spec.importKind !== 'type') refs.namedImport = node;
+          // Values (ContainerInsights, IpAddresses) join a value import, never `import type { ... }`.
+          if (!refs.namedImport && node.importKind !== 'type' && spec.importKind !== 'type') refs.namedImport = node;
           if (classes.includes(name)) refs.classNames.add(local);
           else if (propsTypes.includes(name)) refs.propsNames.add(local);
         }
