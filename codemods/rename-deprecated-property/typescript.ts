@@ -8,9 +8,12 @@
 // Only the props of the row's construct classes (from aws-cdk-lib/<module>, whatever the import
 // style) and object literals declared with one of its props types change. Edits are ranges of
 // the original text, so the value, comments and layout around them stay byte for byte.
+//
+//   npx jscodeshift -t codemods/rename-deprecated-property/typescript.ts --parser ts \
+//     --property=cidr --replacement=ipAddresses --propsType=VpcProps --module=aws_ec2 lib/
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
-import { deprecationFor, targetsOf, type Deprecation } from './deprecations.js';
+import { applyEdits, type Edit } from '../../src/fix/python/edits.ts';
+import { deprecationFor, targetsOf, type Deprecation } from './deprecations.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
