@@ -1,21 +1,24 @@
-// Python transform: rename a deprecated CDK keyword argument to the replacement its jsii warning
-// names (`RepositoryProps#autoDeleteImages is deprecated. Use emptyOnDelete instead` ->
-// `auto_delete_images=` becomes `empty_on_delete=`), on that construct's calls only:
+// Python transform: replace a deprecated CDK keyword argument with the replacement its jsii
+// warning names, in the shape the replacement takes (deprecations.ts): `auto_delete_images=x` ->
+// `empty_on_delete=x`; `point_in_time_recovery=x` ->
+// `point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=x)`;
+// `container_insights=True` -> `container_insights_v2=ecs.ContainerInsights.ENABLED`; `cidr="..."`
+// -> `ip_addresses=ec2.IpAddresses.cidr("...")`. On that construct's calls only:
 // `ecr.Repository(self, "Id", ...)`, `ecr.RepositoryProps(...)` and `super().__init__(...)` in a
-// subclass of the construct, whatever the import style. Only the keyword's name changes: value,
-// comments and layout stay.
+// subclass of the construct, whatever the import style. The rest of the call stays as it was.
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { Edit } from '../../src/fix/python/edits.js';
+import type { Imports as ImportsT } from '../../src/fix/python/imports.js';
 import type { Node } from '../../src/fix/python/parser.js';
-import { camelCase, snakeCase } from './index.js';
+import { deprecationFor, snakeCase, targetsOf, type Deprecation } from './deprecations.js';
 
 interface Settings {
+  row: Deprecation;
   property: string;
   replacement: string;
   /** `aws_cdk.aws_ecr.Repository`, `aws_cdk.aws_ecr.RepositoryProps` */
   targets: string[];
   className: string;
-  propsType: string;
 }
 
 function capture(v: string | string[] | undefined): string {
@@ -23,21 +26,64 @@ function capture(v: string | string[] | undefined): string {
 }
 
 function settings(ctx: CodemodContext): Settings | string {
-  const property = capture(ctx.captures.property);
-  const replacement = capture(ctx.captures.replacement);
-  const propsType = capture(ctx.captures.propsType);
-  const module = capture(ctx.captures.module).replace(/^aws-cdk-lib[./]/, '').replace(/-/g, '_');
-  if (!property || !replacement) return 'the warning names no replacement property; rename it by hand to the one the CDK docs give';
-  if (!/^[A-Z]\w*Props$/.test(propsType) || !/^\w+$/.test(module)) return 'the warning names no props type and module (e.g. aws_ecr.RepositoryProps)';
-  const className = propsType.replace(/Props$/, '');
+  const row = deprecationFor({
+    module: capture(ctx.captures.module),
+    propsType: capture(ctx.captures.propsType),
+    property: capture(ctx.captures.property),
+    replacement: capture(ctx.captures.replacement),
+  });
+  if (!row) return 'the warning names no known props type, module and replacement (e.g. aws_ecr.RepositoryProps#autoDeleteImages -> emptyOnDelete); change it by hand to what the CDK docs give';
   // jsii prints the TypeScript names; the Python keyword is the snake_case form.
   return {
-    property: snakeCase(camelCase(property)),
-    replacement: snakeCase(camelCase(replacement)),
-    targets: [`aws_cdk.${module}.${className}`, `aws_cdk.${module}.${propsType}`],
-    className,
-    propsType,
+    row,
+    property: snakeCase(row.property),
+    replacement: snakeCase(row.replacement),
+    targets: targetsOf(row).flatMap((t) => [...t.classes, ...t.propsTypes].map((n) => `aws_cdk.${t.module}.${n}`)),
+    className: row.classes.join('/'),
   };
+}
+
+/**
+ * The new keyword value, or why it cannot be written. `reach` gives a local path to a member of
+ * the row's module (adding it to a `from aws_cdk.<module> import ...` list when that is the style).
+ */
+function newValue(s: Settings, value: Node, reach: (name: string) => string | undefined, call: Node, isSuper: boolean): string | { refused: string } {
+  const v = s.row.value;
+  const text = value.text;
+  const noImport = (name: string) => ({ refused: `no import of aws_cdk.${s.row.module} to reach ${name} from` });
+  switch (v.kind) {
+    case 'same':
+      return text;
+    case 'struct': {
+      const ref = reach(v.struct);
+      return ref ? `${ref}(${snakeCase(v.key)}=${text})` : noImport(v.struct);
+    }
+    case 'boolean-enum': {
+      if (value.type !== 'true' && value.type !== 'false') {
+        return { refused: `the value is computed (${text.split('\n')[0]}); choose ${v.enum}.${v.whenTrue} or .${v.whenFalse} for ${s.replacement}= by hand` };
+      }
+      const ref = reach(v.enum);
+      return ref ? `${ref}.${value.type === 'true' ? v.whenTrue : v.whenFalse}` : noImport(v.enum);
+    }
+    case 'factory': {
+      const ref = reach(v.class);
+      return ref ? `${ref}.${v.method}(${text})` : noImport(v.class);
+    }
+    case 'construct': {
+      // `_lambda.Function(self, "Handler", ..., log_retention=R)` ->
+      // `log_group=logs.LogGroup(self, "HandlerLogGroup", retention=R)`: same scope, derived id.
+      const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment' && a.type !== 'keyword_argument') ?? [];
+      const [scope, id] = args;
+      if (isSuper) return { refused: `the props are passed up from a subclass, so the scope and id for the new ${v.class} are the caller's; add ${s.replacement}= by hand` };
+      if (scope?.type !== 'identifier') return { refused: `the construct's scope is computed; create the ${v.class} in that scope by hand` };
+      const m = id?.type === 'string' ? /^([rRuU]?)(["'])([^"'\\{}]*)\2$/.exec(id.text) : null;
+      if (!m) return { refused: `the construct's id is not a plain string literal, so the new ${v.class} has no id to derive; add it by hand` };
+      const newId = `${m[3]}${v.idSuffix}`;
+      if (call.tree.rootNode.text.includes(`${m[2]}${newId}${m[2]}`)) return { refused: `the id ${newId} is already used in this file; add the ${v.class} by hand` };
+      const ref = reach(v.class);
+      return ref ? `${ref}(${scope.text}, ${m[2]}${newId}${m[2]}, ${snakeCase(v.key)}=${text})` : { refused: `the name ${v.alias} is taken in this file; import aws_cdk.${v.module} and add ${s.replacement}= by hand` };
+    }
+  }
 }
 
 interface FileOutcome {
@@ -59,6 +105,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
     import('../../src/fix/python/edits.js'),
   ]);
   const { callArgs, calleeName, classBases, enclosingClass, field, findAll } = syntax;
+  const { addToFromList } = await import('../../src/fix/python/imports.js');
 
   const edits: Record<string, string> = {};
   const conflicts: string[] = [];
@@ -79,6 +126,11 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         return q !== undefined && s.targets.includes(q);
       };
       const out: FileOutcome = { edits: [], renamed: 0, already: 0, conflicts: [], splats: [] };
+      const added = new Map<string, string>();
+      const valueModule = s.row.value.kind === 'construct' ? s.row.value.module : s.row.module;
+      const newModule = s.row.value.kind === 'construct' ? s.row.value.alias : undefined;
+      const reach = (name: string) =>
+        reachMember(imports, `aws_cdk.${valueModule}`, name, added, (edit) => out.edits.push(edit), py.text, addToFromList, newModule);
       for (const call of findAll(py.root, 'call')) {
         const name = calleeName(call);
         let matches = isTarget(name);
@@ -99,8 +151,14 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         }
         if (repl) out.already++;
         if (old) {
+          const value = newValue(s, old.value, reach, call, !isTarget(name));
+          if (typeof value === 'object') {
+            out.conflicts.push(`${where}: ${value.refused}`);
+            continue;
+          }
           const key = field(old.arg, 'name')!;
           out.edits.push({ start: key.startIndex, end: key.endIndex, text: s.replacement });
+          if (value !== old.value.text) out.edits.push({ start: old.value.startIndex, end: old.value.endIndex, text: value });
           out.renamed++;
         } else if (!repl && args.splat) out.splats.push(where);
       }
@@ -132,6 +190,38 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   if (already) return { status: 'already-fixed', reason: `${s.className} already uses ${s.replacement}=`, edits: {} };
   const why = unparsable.length ? ` (${unparsable.join(', ')} could not be parsed)` : '';
   return { status: 'not-found', reason: `no ${s.className}(...) call with ${s.property}= in the candidate Python files${why}`, edits: {} };
+}
+
+/**
+ * A local path to `<module>.<name>`. When the file does not reach it: added to its
+ * `from aws_cdk.<module> import ...` list; for the module of a construct the fix creates
+ * (`newModule` alias given), imported as `from aws_cdk import aws_logs as logs` in the file's
+ * style (into an existing `from aws_cdk import (...)` list when there is one).
+ */
+function reachMember(
+  imports: ImportsT,
+  module: string,
+  name: string,
+  added: Map<string, string>,
+  addEdit: (edit: Edit) => void,
+  text: string,
+  addToFromList: (text: string, stmt: Node, entry: string) => Edit,
+  newModule?: string,
+): string | undefined {
+  const local = imports.reach(`${module}.${name}`) ?? added.get(name);
+  if (local) return local;
+  // `from aws_cdk.aws_ecs import Cluster` -> `from aws_cdk.aws_ecs import Cluster, ContainerInsights`
+  const stmt = imports.fromStatements(module).find((st) => !st.namedChildren.some((c) => c?.type === 'wildcard_import'));
+  if (stmt && !imports.bindings.has(name)) {
+    addEdit(addToFromList(text, stmt, name));
+    added.set(name, name);
+    return name;
+  }
+  if (!newModule || imports.bindings.has(newModule)) return undefined;
+  const [pkg, sub] = [module.slice(0, module.lastIndexOf('.')), module.slice(module.lastIndexOf('.') + 1)];
+  addEdit(imports.addFromImport(pkg, sub, newModule));
+  added.set(name, `${newModule}.${name}`);
+  return `${newModule}.${name}`;
 }
 
 function isSuperInit(call: Node, field: (n: Node | null | undefined, name: string) => Node | undefined): boolean {

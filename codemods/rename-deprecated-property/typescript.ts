@@ -1,118 +1,161 @@
-// jscodeshift transform: rename a deprecated CDK construct property to the replacement its
-// deprecation warning names, e.g. `RepositoryProps#autoDeleteImages is deprecated. Use emptyOnDelete`.
+// jscodeshift transform: replace a deprecated CDK construct property with the replacement its
+// deprecation warning names, in the shape the replacement takes (deprecations.ts), e.g.
+//   `RepositoryProps#autoDeleteImages`  autoDeleteImages: x      -> emptyOnDelete: x
+//   `TableOptions#pointInTimeRecovery`  pointInTimeRecovery: x   -> pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: x }
+//   `ClusterProps#containerInsights`    containerInsights: true  -> containerInsightsV2: ecs.ContainerInsights.ENABLED
+//   `VpcProps#cidr`                     cidr: '10.0.0.0/16'      -> ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16')
+//
+// Only the props of the row's construct classes (from aws-cdk-lib/<module>, whatever the import
+// style) and object literals declared with one of its props types change. Edits are ranges of
+// the original text, so the value, comments and layout around them stay byte for byte.
 //
 //   npx jscodeshift -t codemods/rename-deprecated-property/typescript.ts --parser ts \
-//     --property=autoDeleteImages --replacement=emptyOnDelete --propsType=RepositoryProps --module=aws_ecr lib/
-//
-// Only the props of that construct class (RepositoryProps -> Repository from aws-cdk-lib/aws-ecr,
-// whatever the import style) and object literals declared with the props type change; the value,
-// comments and layout stay. Self-contained (type-only imports) so the jscodeshift CLI can load it.
+//     --property=cidr --replacement=ipAddresses --propsType=VpcProps --module=aws_ec2 lib/
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { applyEdits, type Edit } from '../../src/fix/python/edits.ts';
+import { deprecationFor, targetsOf, type Deprecation } from './deprecations.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
 
-interface Settings {
-  property: string;
-  replacement: string;
-  propsType: string;
-  className: string;
-  /** 'aws-ecr' */
-  moduleName: string;
-}
-
-function settings(options: Options): Settings | undefined {
-  const property = String(options.property ?? '');
-  const replacement = String(options.replacement ?? '');
-  const propsType = String(options.propsType ?? '');
-  const module = String(options.module ?? '');
-  if (!property || !replacement || !/Props$/.test(propsType) || !module) return undefined;
-  return { property, replacement, propsType, className: propsType.replace(/Props$/, ''), moduleName: module.replace(/_/g, '-') };
-}
-
 export default function transform(file: FileInfo, api: API, options: Options): string | null | undefined {
-  const s = settings(options);
-  if (!s) {
-    api.report('refused: needs --property, --replacement, --propsType (ending in Props) and --module');
+  const row = deprecationFor({
+    module: String(options.module ?? ''),
+    propsType: String(options.propsType ?? ''),
+    property: String(options.property ?? ''),
+    replacement: String(options.replacement ?? ''),
+  });
+  if (!row) {
+    api.report('refused: the warning names no known props type, module and replacement (e.g. aws_ecr.RepositoryProps#autoDeleteImages -> emptyOnDelete)');
     return null;
   }
-  if (!file.source.includes(s.property) && !file.source.includes(s.replacement)) return null;
+  if (!file.source.includes(row.property) && !file.source.includes(row.replacement)) return null;
   const j = api.jscodeshift;
   const root = j(file.source);
-  const refs = moduleRefs(j, root, s);
-  if (!refs.namespaces.size && !refs.classNames.size && !refs.propsNames.size) return null;
 
-  const objects = new Set<AnyNode>();
-  root.find(j.NewExpression).forEach((path) => {
-    const node = path.node as AnyNode;
-    if (!isRef(node.callee, s.className, refs)) return;
-    const props = unwrap(node.arguments[2]);
-    if (props?.type === 'ObjectExpression') objects.add(props);
-    else if (props?.type === 'Identifier') {
-      const init = localObject(j, root, props.name);
-      if (init) objects.add(init);
-    }
-  });
-  // `const props: ecr.RepositoryProps = { ... }`, wherever it goes.
-  root.find(j.VariableDeclarator).forEach((path) => {
-    const node = path.node as AnyNode;
-    const ann = node.id.typeAnnotation?.typeAnnotation;
-    const init = unwrap(node.init);
-    const typed = (ann?.type === 'TSTypeReference' && isRef(ann.typeName, s.propsType, refs)) ||
-      (node.init?.type === 'TSSatisfiesExpression' || node.init?.type === 'TSAsExpression') &&
-        node.init.typeAnnotation?.type === 'TSTypeReference' && isRef(node.init.typeAnnotation.typeName, s.propsType, refs);
-    if (typed && init?.type === 'ObjectExpression') objects.add(init);
-  });
+  /** Props objects to fix, with the `new X(scope, id, props)` that takes them when known. */
+  const objects = new Map<AnyNode, AnyNode | undefined>();
+  for (const target of targetsOf(row)) {
+    const refs = moduleRefs(j, root, target.module, target.classes, target.propsTypes);
+    if (!refs.namespaces.length && !refs.named.size) continue;
+    root.find(j.NewExpression).forEach((path) => {
+      const node = path.node as AnyNode;
+      if (!target.classes.some((c) => isRef(node.callee, c, refs))) return;
+      const props = unwrap(node.arguments[2]);
+      if (props?.type === 'ObjectExpression') objects.set(props, node);
+      else if (props?.type === 'Identifier') {
+        const init = localObject(j, root, props.name);
+        if (init) objects.set(init, usedOnce(j, root, props.name) ? node : undefined);
+      }
+    });
+    // `const props: ecr.RepositoryProps = { ... }`, wherever it goes.
+    root.find(j.VariableDeclarator).forEach((path) => {
+      const node = path.node as AnyNode;
+      const ann = node.id.typeAnnotation?.typeAnnotation;
+      const init = unwrap(node.init);
+      const isProps = (t: AnyNode) => t?.type === 'TSTypeReference' && target.propsTypes.some((p) => isRef(t.typeName, p, refs));
+      const typed = isProps(ann) || ((node.init?.type === 'TSSatisfiesExpression' || node.init?.type === 'TSAsExpression') && isProps(node.init.typeAnnotation));
+      if (typed && init?.type === 'ObjectExpression' && !objects.has(init)) objects.set(init, undefined);
+    });
+  }
+  if (!objects.size) return null;
 
-  let renamed = 0;
+  const valueModule = row.value.kind === 'construct' ? row.value.module : row.module;
+  const valueRefs = moduleRefs(j, root, valueModule, [], []);
+  const edits: Edit[] = [];
+  const imported = new Map<string, string>();
+  const reachName = (name: string) => reach(j, root, name, valueRefs, row, file.source, edits, imported);
+  let changed = 0;
   let already = 0;
-  const quote = fileQuote(j, root);
-  for (const obj of objects) {
+  for (const [obj, site] of objects) {
     const props = obj.properties.filter((p: AnyNode) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed);
-    const old = props.filter((p: AnyNode) => keyName(p) === s.property);
-    const repl = props.find((p: AnyNode) => keyName(p) === s.replacement);
+    const old = props.filter((p: AnyNode) => keyName(p) === row.property);
+    const repl = props.find((p: AnyNode) => keyName(p) === row.replacement);
+    const line = obj.loc?.start.line ?? '?';
     if (old.length && repl) {
-      api.report(`refused: ${s.className} props at line ${obj.loc?.start.line ?? '?'} set both ${s.property} and ${s.replacement}; keep one by hand`);
+      api.report(`refused: ${row.classes[0]} props at line ${line} set both ${row.property} and ${row.replacement}; keep one by hand`);
       return null;
     }
     if (repl) already++;
     for (const p of old) {
-      if (p.key.type === 'Identifier') {
-        if (p.shorthand) {
-          // `{ autoDeleteImages }` -> `{ emptyOnDelete: autoDeleteImages }`: the variable keeps its name.
-          p.shorthand = false;
-          p.value = j.identifier(s.property);
-        }
-        p.key = j.identifier(s.replacement);
-      } else {
-        const q = p.key.extra?.raw?.[0] ?? (quote === 'double' ? '"' : "'");
-        // A `Literal` keeps its raw text when printed (recast prints a StringLiteral with the file-wide quote).
-        const key: AnyNode = j.literal(s.replacement);
-        key.extra = { raw: `${q}${s.replacement}${q}`, rawValue: s.replacement };
-        p.key = key;
+      const valueText = p.shorthand ? p.key.name : file.source.slice(p.value.start, p.value.end);
+      const value = newValue(row, p.shorthand ? p.key : p.value, valueText, reachName, site, file.source);
+      if (typeof value === 'object') {
+        api.report(`refused: ${row.property} at line ${p.loc?.start.line ?? line}: ${value.refused}`);
+        return null;
       }
-      renamed++;
+      if (p.shorthand) {
+        // `{ autoDeleteImages }` -> `{ emptyOnDelete: autoDeleteImages }`: the variable keeps its name.
+        edits.push({ start: p.start, end: p.end, text: `${row.replacement}: ${value}` });
+      } else {
+        const quote = p.key.type === 'Identifier' ? '' : file.source[p.key.start];
+        edits.push({ start: p.key.start, end: p.key.end, text: `${quote}${row.replacement}${quote}` });
+        if (value !== valueText) edits.push({ start: p.value.start, end: p.value.end, text: value });
+      }
+      changed++;
     }
   }
-  if (renamed === 0) {
-    if (already) api.report(`already-fixed: ${s.className} already uses ${s.replacement}`);
+  if (changed === 0) {
+    if (already) api.report(`already-fixed: ${row.classes[0]} already uses ${row.replacement}`);
     return null;
   }
-  return root.toSource({ quote });
+  return applyEdits(file.source, edits);
+}
+
+/** The replacement's value for the old value's node and text, or why it cannot be written. */
+function newValue(row: Deprecation, node: AnyNode, text: string, reachName: (name: string) => string | { refused: string }, site: AnyNode | undefined, source: string): string | { refused: string } {
+  const v = row.value;
+  switch (v.kind) {
+    case 'same':
+      return text;
+    case 'struct':
+      return `{ ${v.key}: ${text} }`;
+    case 'boolean-enum': {
+      const literal = unwrap(node);
+      const isBool = literal?.type === 'BooleanLiteral' || (literal?.type === 'Literal' && typeof literal.value === 'boolean');
+      if (!isBool) return { refused: `the value is computed (${text.split('\n')[0]}); choose ${v.enum}.${v.whenTrue} or .${v.whenFalse} for ${row.replacement} by hand` };
+      const ref = reachName(v.enum);
+      return typeof ref === 'string' ? `${ref}.${literal.value ? v.whenTrue : v.whenFalse}` : ref;
+    }
+    case 'factory': {
+      const ref = reachName(v.class);
+      return typeof ref === 'string' ? `${ref}.${v.method}(${text})` : ref;
+    }
+    case 'construct': {
+      if (!site) return { refused: `the props are not passed straight to one construct, so the scope for the new ${v.class} is unclear; add ${row.replacement} by hand` };
+      const [scope, id] = site.arguments as AnyNode[];
+      if (!(scope?.type === 'ThisExpression' || scope?.type === 'Identifier')) return { refused: `the construct's scope is computed; create the ${v.class} in that scope by hand` };
+      const idValue = id?.type === 'StringLiteral' || (id?.type === 'Literal' && typeof id.value === 'string') ? String(id.value) : undefined;
+      if (idValue === undefined) return { refused: `the construct's id is not a string literal, so the new ${v.class} has no id to derive; add it by hand` };
+      const newId = `${idValue}${v.idSuffix}`;
+      const q = source[id.start];
+      if (source.includes(`${q}${newId}${q}`)) return { refused: `the id ${newId} is already used in this file; add the ${v.class} by hand` };
+      const ref = reachName(v.class);
+      if (typeof ref !== 'string') return ref;
+      return `new ${ref}(${source.slice(scope.start, scope.end)}, ${q}${newId}${q}, { ${v.key}: ${text} })`;
+    }
+  }
 }
 
 interface Refs {
-  /** Local names that stand for the module: `ecr` in `ecr.Repository`, `cdk.aws_ecr` as 'cdk.aws_ecr'. */
-  namespaces: Set<string>;
-  /** Local names of the class itself: `Repository` or an alias. */
+  module: string;
+  /** An `import { aws_x as x } from 'aws-cdk-lib'` declaration: the file's style for a module import. */
+  libImport?: AnyNode;
+  /** Local names that stand for the module, in source order: `ecr` in `ecr.Repository`, `cdk.aws_ecr`. */
+  namespaces: string[];
+  /** Local names of the construct classes (or aliases). */
   classNames: Set<string>;
   propsNames: Set<string>;
+  /** Imported name -> local name, for every named import from the submodule. */
+  named: Map<string, string>;
+  /** The first `import { ... } from 'aws-cdk-lib/<module>'` with named specifiers. */
+  namedImport?: AnyNode;
 }
 
-function moduleRefs(j: JSCodeshift, root: Collection, s: Settings): Refs {
-  const refs: Refs = { namespaces: new Set(), classNames: new Set(), propsNames: new Set() };
-  const sub = new Set([`aws-cdk-lib/${s.moduleName}`, `@aws-cdk/${s.moduleName}`]);
-  const exportName = s.moduleName.replace(/-/g, '_');
+function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: string[], propsTypes: string[]): Refs {
+  const refs: Refs = { module, namespaces: [], classNames: new Set(), propsNames: new Set(), named: new Map() };
+  const dashed = module.replace(/_/g, '-');
+  const sub = new Set([`aws-cdk-lib/${dashed}`, `@aws-cdk/${dashed}`]);
   root.find(j.ImportDeclaration).forEach((path) => {
     const node = path.node as AnyNode;
     const source = node.source.value;
@@ -120,16 +163,84 @@ function moduleRefs(j: JSCodeshift, root: Collection, s: Settings): Refs {
       const local = spec.local?.name;
       if (!local) continue;
       if (sub.has(source)) {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.add(local);
-        else if (spec.imported?.name === s.className) refs.classNames.add(local);
-        else if (spec.imported?.name === s.propsType) refs.propsNames.add(local);
+        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(local);
+        else {
+          const name = spec.imported?.name;
+          refs.named.set(name, local);
+          // Values (ContainerInsights, IpAddresses) join a value import, never `import type { ... }`.
+          if (!refs.namedImport && node.importKind !== 'type' && spec.importKind !== 'type') refs.namedImport = node;
+          if (classes.includes(name)) refs.classNames.add(local);
+          else if (propsTypes.includes(name)) refs.propsNames.add(local);
+        }
       } else if (source === 'aws-cdk-lib') {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.add(`${local}.${exportName}`);
-        else if (spec.imported?.name === exportName) refs.namespaces.add(local);
+        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(`${local}.${module}`);
+        else if (spec.imported?.name === module) refs.namespaces.push(local);
+        else if (!refs.libImport && /^aws_\w+$/.test(spec.imported?.name ?? '')) refs.libImport = node;
       }
     }
   });
   return refs;
+}
+
+/**
+ * A local expression for a member of the module (`IpAddresses` -> `ec2.IpAddresses`), adding it
+ * to the file's named import from the submodule when that is how the file imports it.
+ */
+function reach(j: JSCodeshift, root: Collection, name: string, refs: Refs, row: Deprecation, source: string, edits: Edit[], imported: Map<string, string>): string | { refused: string } {
+  // `ec2` (the submodule's own import) before `cdk.aws_ec2`.
+  const ns = refs.namespaces.find((n) => !n.includes('.')) ?? refs.namespaces[0] ?? imported.get('*');
+  if (ns) return `${ns}.${name}`;
+  const local = refs.named.get(name) ?? imported.get(name);
+  if (local) return local;
+  const decl = refs.namedImport;
+  const dashed = refs.module.replace(/_/g, '-');
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  if (decl) {
+    imported.set(name, name);
+    edits.push(addSpecifier(source, decl, name, eol));
+    return name;
+  }
+  // The file does not import the module at all: only a module of a construct the fix creates
+  // (aws-logs for a new LogGroup) gets a new import; a value of the row's own module refuses.
+  if (row.value.kind !== 'construct') return { refused: `no import of aws-cdk-lib/${dashed} to reach ${name} from` };
+  const alias = row.value.alias;
+  if (root.find(j.Identifier, { name: alias }).size()) return { refused: `the name ${alias} is taken in this file, so aws-cdk-lib/${dashed} cannot be imported under it; add the import and ${row.replacement} by hand` };
+  imported.set('*', alias);
+  if (refs.libImport) {
+    // `import { Stack, aws_lambda as lambda } from 'aws-cdk-lib'` -> `..., aws_logs as logs }`
+    edits.push(addSpecifier(source, refs.libImport, `${refs.module} as ${alias}`, eol));
+  } else {
+    const imports = root.find(j.ImportDeclaration).nodes() as AnyNode[];
+    const last = imports.at(-1);
+    const quote = last ? source[last.source.start] : "'";
+    const semi = last ? source.slice(last.start, last.end).trimEnd().endsWith(';') : true;
+    const line = `import * as ${alias} from ${quote}aws-cdk-lib/${dashed}${quote}${semi ? ';' : ''}`;
+    if (last) edits.push({ start: last.end, end: last.end, text: `${eol}${line}` });
+    else edits.push({ start: 0, end: 0, text: `${line}${eol}` });
+  }
+  return `${alias}.${name}`;
+}
+
+/** Adds a specifier to `import { a, b } from '...'` in its layout (one per line keeps one per line). */
+function addSpecifier(source: string, decl: AnyNode, entry: string, eol: string): Edit {
+  const specs = decl.specifiers.filter((s: AnyNode) => s.type === 'ImportSpecifier');
+  const last = specs.at(-1);
+  const close = source.indexOf('}', last.end);
+  const between = source.slice(last.end, close);
+  const comma = between.indexOf(',');
+  if (comma >= 0 && between.includes('\n')) {
+    // One specifier per line with a trailing comma: a new line in the same indent.
+    const lineStart = source.lastIndexOf('\n', last.start - 1) + 1;
+    const indent = source.slice(lineStart, last.start);
+    const at = last.end + comma + 1;
+    return { start: at, end: at, text: `${eol}${/^\s*$/.test(indent) ? indent : '  '}${entry},` };
+  }
+  return { start: last.end, end: last.end, text: `, ${entry}` };
+}
+
+/** Whether the identifier is referenced once besides its declaration (the props go to one construct). */
+function usedOnce(j: JSCodeshift, root: Collection, name: string): boolean {
+  return root.find(j.Identifier, { name }).size() === 2;
 }
 
 function dotted(node: AnyNode): string | undefined {
@@ -149,9 +260,9 @@ function dotted(node: AnyNode): string | undefined {
 function isRef(node: AnyNode, name: string, refs: Refs): boolean {
   const d = dotted(node);
   if (!d) return false;
-  if (!d.includes('.')) return (name.endsWith('Props') ? refs.propsNames : refs.classNames).has(d);
+  if (!d.includes('.')) return refs.named.get(name) === d;
   const i = d.lastIndexOf('.');
-  return d.slice(i + 1) === name && refs.namespaces.has(d.slice(0, i));
+  return d.slice(i + 1) === name && refs.namespaces.includes(d.slice(0, i));
 }
 
 function unwrap(node: AnyNode): AnyNode {
@@ -170,9 +281,4 @@ function keyName(p: AnyNode): string | undefined {
   if (p.key.type === 'Identifier') return p.key.name;
   if (p.key.type === 'StringLiteral' || p.key.type === 'Literal') return String(p.key.value);
   return undefined;
-}
-
-function fileQuote(j: JSCodeshift, root: Collection): 'single' | 'double' {
-  const first = root.find(j.ImportDeclaration).nodes()[0] as AnyNode;
-  return first?.source?.extra?.raw?.[0] === '"' ? 'double' : 'single';
 }
