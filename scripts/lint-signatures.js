@@ -16,10 +16,11 @@ const verdicts = process.argv.includes('--all') ? {} : readVerdicts(file);
 const before = Object.keys(verdicts).length;
 const signatures = await loadCatalogue([dir]);
 const problems = await lintSignatures(signatures, { verdicts });
+const checked = Object.keys(verdicts).length - before;
 // Verdicts of patterns no signature has any more are dropped.
 const current = new Set(signatures.flatMap((s) => patternsOf(s).map((p) => verdictKey(p.source, p.flags))));
 for (const key of Object.keys(verdicts)) if (!current.has(key)) delete verdicts[key];
 writeVerdicts(file, verdicts);
-console.log(`${Object.keys(verdicts).length} patterns proven safe (${Object.keys(verdicts).length - before} newly checked) in ${path.relative(root, file)}`);
+console.log(`${Object.keys(verdicts).length} patterns proven safe (${checked} newly checked) in ${path.relative(root, file)}`);
 for (const p of problems) console.log(`${path.relative(root, p.file)}: ${p.field} is ${p.status}${p.attack ? ` (attack: ${p.attack})` : ''}`);
 process.exit(problems.length ? 1 : 0);
