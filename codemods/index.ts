@@ -8,6 +8,7 @@ const loaders: Record<string, () => Promise<{ default: Codemod }>> = {
   'rename-deprecated-property': () => import('./rename-deprecated-property/index.js'),
   'set-rds-engine-version': () => import('./set-rds-engine-version/index.js'),
   'set-rds-instance-class': () => import('./set-rds-instance-class/index.js'),
+  'use-pulumi-output-helpers': () => import('./use-pulumi-output-helpers/index.js'),
   'use-replication-group-endpoint': () => import('./use-replication-group-endpoint/index.js'),
 };
 
