@@ -9,8 +9,9 @@ import { recogniseCdkRow, recogniseCdkWarning, recogniseCross } from './cdk.js';
 import { recognisePulumi } from './pulumi.js';
 import { recogniseTraceback } from './python.js';
 import { recogniseTerraform } from './terraform.js';
+import { recogniseTsc } from './tsc.js';
 
-const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCross, recogniseCdkWarning, recognisePulumi, recogniseTraceback, recogniseTerraform];
+const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCross, recogniseCdkWarning, recogniseTsc, recognisePulumi, recogniseTraceback, recogniseTerraform];
 
 /** Words that make an unmatched paragraph worth listing as unclassified. */
 const LOOKS_LIKE_ERROR =
