@@ -5,6 +5,7 @@ const loaders: Record<string, () => Promise<{ default: Codemod }>> = {
   'add-logs-kms-statement': () => import('./add-logs-kms-statement/index.js'),
   'add-python-import': () => import('./add-python-import/index.js'),
   'enable-apigw-cloudwatch-role': () => import('./enable-apigw-cloudwatch-role/index.js'),
+  'rename-python-kwarg': () => import('./rename-python-kwarg/index.js'),
   'rename-ts-property': () => import('./rename-ts-property/index.js'),
   'rename-deprecated-property': () => import('./rename-deprecated-property/index.js'),
   'set-rds-engine-version': () => import('./set-rds-engine-version/index.js'),
