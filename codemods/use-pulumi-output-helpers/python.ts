@@ -14,7 +14,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
     import('../../src/fix/python/edits.js'),
     import('../../src/fix/python/resources.js'),
   ]);
-  const { calleeName, dotted, field, findAll, walk } = syntax;
+  const { assignmentsOf, calleeName, dotted, field, findAll, walk } = syntax;
   const sites: OutputSite[] = [];
   const helperAt: Array<{ file: string; line: number }> = [];
   const imports = new Map<string, { splice?: { pos: number; end: number; text: string }; helper: string }>();
@@ -76,6 +76,13 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         }
         return false;
       };
+      // `json.dumps(policy)` with `policy = {...}` assigned once in the module: look at the dict.
+      const resolved = (arg: Node): Node => {
+        if (arg.type !== 'identifier') return arg;
+        const assigned = assignmentsOf(py.root, arg.text);
+        const right = assigned.length === 1 ? field(assigned[0]!, 'right') : undefined;
+        return right && (right.type === 'dictionary' || right.type === 'list') ? right : arg;
+      };
       let found = false;
       for (const call of findAll(py.root, 'call')) {
         const name = im.qualify(calleeName(call));
@@ -95,7 +102,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
           what,
           kind: 'stringify',
           owners,
-          holdsOutput: !!arg && holds(arg),
+          holdsOutput: !!arg && holds(resolved(arg)),
           splices: [{ pos: fn.startIndex, end: fn.endIndex, text: '' }],
           ...(insideApply(call) ? { refusal: `${what} at ${f.path}:${line} runs inside an .apply(...) callback, where values are already plain; check which value there is still an Output` } : {}),
         });

@@ -6,7 +6,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import { applySplices } from '../add-logs-kms-statement/source.js';
-import { importOf, lineOf, parsesCleanly, parseTs, qualifiedCdkName, stringText, unwrapExpr, walkTs, type TS, type TsFile, type TsNode } from '../shared/ts-source.js';
+import { importOf, lineOf, localObject, parsesCleanly, parseTs, qualifiedCdkName, stringText, unwrapExpr, walkTs, type TS, type TsFile, type TsNode } from '../shared/ts-source.js';
 import { choose, type OutputSite } from './choose.js';
 
 const OUTPUT_FUNCTIONS = new Set(['output', 'all', 'concat', 'secret', 'unsecret', 'interpolate', 'jsonStringify', 'jsonParse']);
@@ -115,7 +115,14 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
       if (ts.isCallExpression(n) && /\.jsonStringify$/.test(n.expression.getText(file.sf))) helpers++;
       if (ts.isTaggedTemplateExpression(n) && /\.interpolate$/.test(n.tag.getText(file.sf))) helpers++;
     });
-    const inStringify = (n: TsNode) => stringifies.some((s) => s.pos <= n.pos && n.end <= s.end);
+    // What each JSON.stringify serialises: its argument, or the object a `const` used only there holds.
+    const serialised = new Map<TsNamespace.CallExpression, TsNode>();
+    for (const call of stringifies) {
+      const arg = unwrapExpr(ts, call.arguments[0]!);
+      serialised.set(call, (ts.isIdentifier(arg) && localObject(ts, file, arg)) || arg);
+    }
+    const covered = [...stringifies, ...serialised.values()];
+    const inStringify = (n: TsNode) => covered.some((s) => s.pos <= n.pos && n.end <= s.end);
     const templatesIn = (root: TsNode): TsNamespace.TemplateExpression[] => {
       const out: TsNamespace.TemplateExpression[] = [];
       walkTs(ts, root, (n) => {
@@ -134,7 +141,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
       ...(scan.insideApply(n) ? { refusal: `${what} at ${f.path}:${lineOf(file, n)} runs inside an .apply(...) callback, where values are already plain; check which value there is still an Output` } : {}),
     });
     for (const call of stringifies) {
-      const arg = call.arguments[0]!;
+      const arg = serialised.get(call)!;
       const splices = [{ pos: call.expression.getStart(file.sf), end: call.expression.getEnd(), text: `${p}.jsonStringify` }];
       for (const t of templatesIn(arg)) splices.push({ pos: t.getStart(file.sf), end: t.getStart(file.sf), text: `${p}.interpolate` });
       sites.push({ ...base(call, 'stringify', 'JSON.stringify(...)'), holdsOutput: scan.holdsOutput(arg), splices });
