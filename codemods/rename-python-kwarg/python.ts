@@ -56,7 +56,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         const kw = args.keywords.get(kwarg);
         const rename = findRename(target, kwarg);
         if (!kw) {
-          if (rename && args.keywords.has(rename.replacement)) already.push(`${cls}(...) at ${where} already passes ${rename.replacement}=`);
+          if (rename?.replacement && args.keywords.has(rename.replacement)) already.push(`${cls}(...) at ${where} already passes ${rename.replacement}=`);
           else if (isOption && optsHas(args.keywords.get('opts')?.value, kwarg)) already.push(`${cls}(...) at ${where} already passes ${kwarg} in opts`);
           continue;
         }
@@ -91,23 +91,28 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
           );
           continue;
         }
-        if (args.keywords.has(rename.replacement)) {
-          refusals.push(`${cls}(...) at ${where} passes both ${kwarg}= and ${rename.replacement}=; keep ${rename.replacement}= by hand`);
+        if (!rename.replacement) {
+          refusals.push(`${target} takes no ${kwarg}= (${where}): ${rename.guidance ?? 'change it by hand'}`);
+          continue;
+        }
+        const replacement = rename.replacement;
+        if (args.keywords.has(replacement)) {
+          refusals.push(`${cls}(...) at ${where} passes both ${kwarg}= and ${replacement}=; keep ${replacement}= by hand`);
           continue;
         }
         const name_ = field(kw.arg, 'name')!;
-        fileEdits.push({ start: name_.startIndex, end: name_.endIndex, text: rename.replacement });
-        let how = `${kwarg}= -> ${rename.replacement}=`;
+        fileEdits.push({ start: name_.startIndex, end: name_.endIndex, text: replacement });
+        let how = `${kwarg}= -> ${replacement}=`;
         if (rename.value) {
           const mapped = rename.value[kw.value.text];
           if (mapped === undefined) {
-            refusals.push(`${cls}(...) at ${where} passes ${kwarg}=${kw.value.text}; only ${Object.keys(rename.value).map((k) => `${kwarg}=${k}`).join(', ')} has a known ${rename.replacement}= value`);
+            refusals.push(`${cls}(...) at ${where} passes ${kwarg}=${kw.value.text}; only ${Object.keys(rename.value).map((k) => `${kwarg}=${k}`).join(', ')} has a known ${replacement}= value`);
             fileEdits.pop();
             continue;
           }
           const q = preferredQuote(py.root);
           fileEdits.push({ start: kw.value.startIndex, end: kw.value.endIndex, text: `${q}${mapped}${q}` });
-          how = `${kwarg}=${kw.value.text} -> ${rename.replacement}=${q}${mapped}${q}`;
+          how = `${kwarg}=${kw.value.text} -> ${replacement}=${q}${mapped}${q}`;
         } else if (rename.list && kw.value.type !== 'list') {
           fileEdits.push({ start: kw.value.startIndex, end: kw.value.startIndex, text: '[' }, { start: kw.value.endIndex, end: kw.value.endIndex, text: ']' });
           how += ' (the value becomes the list\'s only item)';

@@ -6,7 +6,9 @@ export interface KwargRename {
   /** Fully qualified class: `pulumi_aws.ec2.Eip`. */
   target: string;
   kwarg: string;
-  replacement: string;
+  /** Absent when no rename expresses the change: `guidance` says what to write instead. */
+  replacement?: string;
+  guidance?: string;
   /** Old literal (as written in Python) -> new string value. */
   value?: Record<string, string>;
   /** The new argument is a list: the old value becomes its only item. */

@@ -1,3 +1,3 @@
 import pulumi_aws as aws
 
-deployment = aws.apigateway.Deployment("api-deployment", rest_api="abc123", stage_name="prod")
+logs = aws.s3.Bucket("access-logs", bucket_acl="log-delivery-write")
