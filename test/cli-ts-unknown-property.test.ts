@@ -96,7 +96,7 @@ describe('ts-unknown-property end to end', () => {
     expect(again.findings.find((x) => x.signature === 'ts-unknown-property')!.fix!.status).toBe('already-fixed');
   });
 
-  test('TS2353 without a suggestion: guidance naming the property and the type, nothing written', () => {
+  test('TS2353 without a suggestion: guidance naming the property, the type and where the setting went, nothing written', () => {
     const dir = path.join(tmpRoot, 'pulumi-ts');
     fs.mkdirSync(dir, { recursive: true });
     const index = `import * as aws from "@pulumi/aws";\n\nconst api = new aws.apigateway.RestApi("orders");\nnew aws.apigateway.Deployment("orders", {\n    restApi: api.id,\n    stageName: "prod",\n});\n`;
@@ -108,6 +108,8 @@ describe('ts-unknown-property end to end', () => {
     const f = run.findings[0]!;
     expect(f.fix!.status).toBe('refused');
     expect(f.fix!.reason).toMatch(/DeploymentArgs has no property 'stageName' \(index\.ts:6\)/);
+    // The dated table knows where this setting went.
+    expect(f.fix!.reason).toContain("new aws.apigateway.Stage('prod'");
     expect(fs.readFileSync(path.join(dir, 'index.ts'), 'utf8')).toBe(index);
   });
 });

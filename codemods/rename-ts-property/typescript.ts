@@ -15,6 +15,15 @@ const TO_LIST: Record<string, string> = { artifactStore: 'artifactStores' };
 
 const capture = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
+/** Where a setting the compiler rejects (TS2353) lives instead, from src/data/ts-property-moves.json. */
+async function knownMove(typeName: string, property: string): Promise<string | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  const table = JSON.parse(await readFile(new URL('../../src/data/ts-property-moves.json', import.meta.url), 'utf8')) as {
+    moves: Array<{ typeName: string; property: string; guidance: string }>;
+  };
+  return table.moves.find((m) => m.typeName === typeName && m.property === property)?.guidance;
+}
+
 interface Key {
   file: TsFile;
   prop: TsNamespace.PropertyAssignment | TsNamespace.ShorthandPropertyAssignment;
@@ -73,9 +82,12 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   const key = candidates[0]!;
   const at = `${key.file.path}:${key.line}`;
   if (!replacement) {
+    const move = await knownMove(capture(ctx.captures.typeName), property);
     return {
       status: 'refused',
-      reason: `${typeName} has no property '${property}' (${at}) and the compiler suggests none: check ${typeName} in the library's docs for the current name, a nested prop that holds it, or a sibling resource, and change it by hand`,
+      reason: move
+        ? `${typeName} has no property '${property}' (${at}): ${move}`
+        : `${typeName} has no property '${property}' (${at}) and the compiler suggests none: check ${typeName} in the library's docs for the current name, a nested prop that holds it, or a sibling resource, and change it by hand`,
       edits: {},
     };
   }
