@@ -7,6 +7,15 @@ import type { Node } from '../../src/fix/python/parser.js';
 import { choose, type OutputSite } from './choose.js';
 
 export async function run(ctx: CodemodContext): Promise<CodemodResult> {
+  if (ctx.captures.method === '__str__') {
+    // The text went into a resource argument, not an exception: no traceback says where.
+    return {
+      status: 'refused',
+      reason: 'an f-string or str() turned an Output into text; build it with pulumi.Output.concat("/aws/lambda/", fn.name), ' +
+        'pulumi.Output.format("/aws/lambda/{0}", fn.name) or fn.name.apply(lambda n: f"/aws/lambda/{n}") where the resource argument is written',
+      edits: {},
+    };
+  }
   const [{ withPython }, { Imports }, syntax, { applyEdits }, { ownersOf }] = await Promise.all([
     import('../../src/fix/python/parser.js'),
     import('../../src/fix/python/imports.js'),
