@@ -9,8 +9,10 @@ import { recogniseCdkDiagnosis, recogniseCdkRow, recogniseCdkWarning, recogniseC
 import { recognisePulumi } from './pulumi.js';
 import { recogniseTraceback } from './python.js';
 import { recogniseTerraform } from './terraform.js';
+import { recogniseTsc } from './tsc.js';
 
-const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCdkDiagnosis, recogniseCross, recogniseCdkWarning, recognisePulumi, recogniseTraceback, recogniseTerraform];
+// tsc before pulumi: pulumi's row pattern would take `file.ts:31:5 - error` for a resource row.
+const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCdkDiagnosis, recogniseCross, recogniseCdkWarning, recogniseTsc, recognisePulumi, recogniseTraceback, recogniseTerraform];
 
 /** Words that make an unmatched paragraph worth listing as unclassified. */
 const LOOKS_LIKE_ERROR =

@@ -1,0 +1,7 @@
+import pulumi_aws as aws
+
+nat_ip = aws.ec2.Eip(
+    "nat-ip",
+    domain="vpc",  # NAT gateway address
+    tags={"Name": "nat-ip"},
+)

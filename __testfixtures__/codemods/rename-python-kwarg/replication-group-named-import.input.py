@@ -1,0 +1,3 @@
+from pulumi_aws.elasticache import ReplicationGroup
+
+cache = ReplicationGroup('sessions', description='session cache', node_type='cache.t3.micro', number_cache_clusters=2, automatic_failover_enabled=True)

@@ -1,0 +1,7 @@
+import pulumi
+import pulumi_aws as aws
+
+rule = aws.cfg.Rule(
+    "s3-versioning",
+    source=aws.cfg.RuleSourceArgs(owner="AWS", source_identifier="S3_BUCKET_VERSIONING_ENABLED"),
+)

@@ -1,0 +1,10 @@
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { Stack } from 'aws-cdk-lib';
+
+export class Api extends Stack {
+  build() {
+    new apigw.RestApi(this, 'OrdersApi', {
+      tracingEnabled: true,
+    });
+  }
+}
