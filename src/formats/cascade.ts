@@ -13,6 +13,8 @@ const CASCADE: RegExp[] = [
   /\bProcess completed with exit code \d+/i,
   /\b(?:Job failed: exit code|script returned exit code) \d+/i,
   /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
+  // ts-node's wrapper around the tsc diagnostics printed under it.
+  /^TSError: ⨯ Unable to compile TypeScript:?\s*$/,
   // The stack's final status, after the resource events that hold the reason.
   /^The stack named \S+ failed (?:creation|to deploy|update|deletion)\b[^:]*(?::\s*[A-Z_]+(?:_COMPLETE|_FAILED))?\s*$/,
 ];

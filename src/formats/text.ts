@@ -18,6 +18,8 @@ const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCdkDiagnosis, recog
 const LOOKS_LIKE_ERROR =
   /\b(?:[A-Z]\w*(?:Error|Exception)|[Ee]rror|ERROR|[Ff]ailed|FAILED|[Dd]enied|not authorized|not allowed|[Ii]nvalid|[Cc]annot|[Cc]ould not|[Uu]nable to|is deprecated|does not (?:exist|support)|not found)\b/;
 
+const NODE_THROW_SITE = /^(?:[A-Za-z]:)?[\\/]?[^\s:]+\.(?:[cm]?[jt]s|tsx):\d+$/;
+
 /** A command the shell or npm echoed (`$ pulumi up --continue-on-error`, `> app@1.0.0 deploy`). */
 const COMMAND_ECHO = /^(?:\$|>) \S/;
 
@@ -40,11 +42,14 @@ class Paragraph {
     this.parts = [];
     if (!message) return;
     const cascade = isCascade(message);
+    // Node prints where an uncaught error was thrown (`/app/node_modules/x/index.ts:859`, the
+    // source line, a caret) before the error itself: framing, not an error of its own.
+    const throwSite = NODE_THROW_SITE.test(lines[0]!.text.trim());
     this.sink.emit({
       tool: 'text',
       message,
       cascade: cascade || undefined,
-      severity: !cascade && looksLikeError(message) ? 'error' : undefined,
+      severity: !cascade && !throwSite && looksLikeError(message) ? 'error' : undefined,
       span: span(source, lines, lines[0]!.lineNo),
       lines,
     });
