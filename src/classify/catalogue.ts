@@ -282,10 +282,120 @@ export interface Match {
 
 const LIST_SPLIT = /[\s,'"[\]]+/;
 
+/**
+ * The longest run of literal text every match of a pattern must contain, or '' when none is
+ * certain (a top-level alternation, only classes and groups). A message without it cannot
+ * match, so the regex is not run: with a hundred signatures, most of the classification time
+ * (and the start-up, which compiles each regex on first use) goes to patterns that cannot match.
+ */
+export function requiredLiteral(source: string): string {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const n = source[i + 1] ?? '';
+      i++;
+      // \b \s \d \w \p{..} \1 ...: not literal text
+      if ((n >= 'A' && n <= 'Z') || (n >= 'a' && n <= 'z') || (n >= '0' && n <= '9')) {
+        if (n === 'p' || n === 'P' || n === 'u' || n === 'x') {
+          if (source[i + 1] === '{') i = source.indexOf('}', i);
+          else if (n === 'x') i += 2;
+          else if (n === 'u') i += 4;
+        }
+        if (depth === 0) end();
+        continue;
+      }
+      if (depth === 0) {
+        if (isOptional(source, i + 1)) end();
+        else run += n;
+        if (breaksRun(source, i + 1)) end();
+      }
+      continue;
+    }
+    if (c === '[') {
+      // skip the class
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      for (; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++;
+      i = j;
+      if (depth === 0) end();
+      continue;
+    }
+    if (c === '(') {
+      if (depth === 0) end();
+      depth++;
+      continue;
+    }
+    if (c === ')') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (c === '|') {
+      if (depth === 0) return '';
+      continue;
+    }
+    if (depth > 0) continue;
+    if ('.^$*+?{}'.includes(c)) {
+      end();
+      if (c === '{') i = Math.max(i, source.indexOf('}', i));
+      continue;
+    }
+    if (isOptional(source, i + 1)) {
+      end();
+      continue;
+    }
+    run += c;
+    if (breaksRun(source, i + 1)) end();
+  }
+  end();
+  return best;
+}
+
+/** The quantifier at i makes the atom before it optional (`?`, `*`, `{0,`). */
+function isOptional(source: string, i: number): boolean {
+  const q = source[i];
+  return q === '?' || q === '*' || (q === '{' && source[i + 1] === '0' && (source[i + 2] === ',' || source[i + 2] === '}'));
+}
+
+/** A repeat after the atom: it is required once, but what follows is not adjacent to it. */
+function breaksRun(source: string, i: number): boolean {
+  const q = source[i];
+  return q === '+' || q === '{';
+}
+
+const LITERALS = new WeakMap<RegExp, string>();
+
+function literalOf(re: RegExp): string {
+  let lit = LITERALS.get(re);
+  if (lit === undefined) {
+    lit = requiredLiteral(re.source);
+    if (re.flags.includes('i')) lit = lit.toLowerCase();
+    LITERALS.set(re, lit);
+  }
+  return lit;
+}
+
 /** Every match of this signature in a message (usually one; a ❌ summary may restate several). */
 export function matchSignature(sig: Signature, message: string): Match[] {
-  if (sig.match.not.some((re) => { re.lastIndex = 0; return re.test(message); })) return [];
+  let lower: string | undefined;
+  const mayMatch = (re: RegExp) => {
+    const lit = literalOf(re);
+    if (!lit) return true;
+    if (!re.flags.includes('i')) return message.includes(lit);
+    lower ??= message.toLowerCase();
+    return lower.includes(lit);
+  };
+  if (!sig.match.patterns.some(mayMatch)) return [];
+  if (sig.match.not.some((re) => { if (!mayMatch(re)) return false; re.lastIndex = 0; return re.test(message); })) return [];
   for (const re of sig.match.patterns) {
+    if (!mayMatch(re)) continue;
     const found: Match[] = [];
     re.lastIndex = 0;
     for (const m of message.matchAll(re)) {
