@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { bundledSignatureDir, loadCatalogue, matchSignature, type Signature } from '../src/classify/catalogue.js';
+import { bundledSignatureDir, loadCatalogue, matchSignature, requiredLiteral, type Signature } from '../src/classify/catalogue.js';
 import { lintSignatures, patternsOf, readVerdicts, verdictKey, verdictsFile } from '../src/classify/lint.js';
 import { UserError } from '../src/errors.js';
 
@@ -184,5 +184,32 @@ describe('broad and restating signatures', () => {
   test('fallback and restates must be booleans', async () => {
     const bad = signature('flag', { extra: { match: { patterns: ['x (?<thing>y)'], fallback: 'yes' } } });
     await expect(withCatalogue({ 'flag.yaml': bad }, (dir) => loadCatalogue([dir]))).rejects.toThrow(/flag\.yaml.*match\.fallback.*true or false/);
+  });
+});
+
+describe('required literals (the prefilter before a regex runs)', () => {
+  test.each([
+    ['Cannot find version (?<v>[\\w.-]+) for (?<e>postgres|mysql)', 'Cannot find version '],
+    ['(?:(?<m>aws_ecr)\\.)?(?<t>RepositoryProps)#x is deprecated', '#x is deprecated'],
+    ['Resources? (?:created|updated)', 'Resource'],
+    ['ab{0,2}cde', 'cde'],
+    ['foo\\.bar+baz', 'foo.bar'],
+    ['x\\(y\\)z\\b', 'x(y)z'],
+    ['first|second', ''],
+    ['[A-Z]+\\d{3}', ''],
+  ])('%s -> %j', (source, literal) => {
+    expect(requiredLiteral(source)).toBe(literal);
+  });
+
+  test('every bundled example still matches with the prefilter in front of its pattern', () => {
+    for (const s of sigs) {
+      for (const ex of s.examples.match) {
+        const hit = s.match.patterns.find((re) => new RegExp(re.source, re.flags.replace('g', '')).test(ex.text));
+        if (!hit) continue;
+        const lit = requiredLiteral(hit.source);
+        const text = hit.flags.includes('i') ? ex.text.toLowerCase() : ex.text;
+        expect({ id: s.id, text: ex.text, contains: text.includes(hit.flags.includes('i') ? lit.toLowerCase() : lit) }).toMatchObject({ contains: true });
+      }
+    }
   });
 });
