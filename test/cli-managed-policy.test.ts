@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { runStackfix, hasPython3, writeTree } from './helpers/cli.js';
 
-const BIN = path.resolve('bin/stackfix');
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-managed-policy-'));
 afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
-const python3 = spawnSync('python3', ['--version']).status === 0;
+const python3 = hasPython3;
 
 interface Finding {
   signature: string;
@@ -21,17 +21,14 @@ interface Finding {
 }
 
 function stackfix(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const r = runStackfix(args, cwd);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 let projects = 0;
 function project(files: Record<string, string>): string {
   const dir = path.join(tmpRoot, `app-${++projects}`);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
+  writeTree(dir, files);
   return dir;
 }
 

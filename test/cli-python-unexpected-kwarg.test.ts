@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { runStackfix, hasPython3 } from './helpers/cli.js';
 
-const BIN = path.resolve('bin/stackfix');
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-kwarg-'));
 afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
-const python3 = spawnSync('python3', ['--version']).status === 0;
+const python3 = hasPython3;
 
 interface Finding {
   signature: string;
@@ -20,7 +20,7 @@ interface Finding {
 }
 
 function stackfix(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const r = runStackfix(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, findings: r.stdout.startsWith('{') ? (JSON.parse(r.stdout) as { findings: Finding[] }).findings : [] };
 }
 

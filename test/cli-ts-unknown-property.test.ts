@@ -2,13 +2,12 @@
 // pretty diagnostic and code frame). stackfix reads the file and line from the diagnostic,
 // renames the key the compiler suggests, writes it with --fix, and a second run finds it fixed.
 // A TS2353 without a suggestion gets guidance naming the property and the type.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { runStackfix } from './helpers/cli.js';
 
-const BIN = path.resolve('bin/stackfix');
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-tsc-'));
 afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 
@@ -20,7 +19,7 @@ interface Finding {
 }
 
 function stackfix(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const r = runStackfix(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, findings: r.stdout.startsWith('{') ? (JSON.parse(r.stdout) as { findings: Finding[] }).findings : [] };
 }
 
