@@ -215,3 +215,66 @@ describe('closest ids', () => {
     expect(closestIds('zzzz', ids)).toEqual([]);
   });
 });
+
+// The build validates signatures/*.yaml into dist/ so a run skips the YAML parser and the
+// schema checks. A copy of the package checks what that cache may and may not do.
+describe('the compiled catalogue', () => {
+  const pkg = path.join(tmp, 'package');
+  const sigFile = path.join(pkg, 'signatures', 'kms-logs-key-policy.yaml');
+  const log = 'CREATE_FAILED | AWS::Logs::LogGroup | AppLogs (AppLogs1234) Resource handler returned message: "The specified KMS key does not exist or is not allowed to be used with Arn \'arn:aws:logs:eu-west-1:111122223333:log-group:/app/orders\' (Service: CloudWatchLogs, Status Code: 400, Request ID: 0a1b2c3d-1111-4222-8333-444455556666)"\n';
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'stackfix'), ...args], { cwd: pkg, input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const build = () => spawnSync(process.execPath, ['scripts/compile-signatures.js'], { cwd: pkg, encoding: 'utf8' });
+
+  test('is written by the build: classification data and details apart', () => {
+    for (const rel of ['bin', 'dist', 'signatures', 'scripts', 'package.json']) fs.cpSync(rel, path.join(pkg, rel), { recursive: true });
+    fs.symlinkSync(path.resolve('node_modules'), path.join(pkg, 'node_modules'));
+    expect(build().status).toBe(0);
+    const core = JSON.parse(fs.readFileSync(path.join(pkg, 'dist', 'signatures.json'), 'utf8')) as { files: Array<{ name: string; signature: Record<string, unknown> }> };
+    expect(core.files.map((f) => f.name).sort()).toEqual(bundledIds.map((id) => `${id}.yaml`));
+    // what a clean run never reads stays out of the file every run parses
+    for (const f of core.files) expect(Object.keys(f.signature)).not.toEqual(expect.arrayContaining(['message']));
+    expect(run(['explain', 'kms-logs-key-policy']).stdout).toContain('KMS');
+  });
+
+  test('a signature file edited after the build is read from its YAML', () => {
+    const text = fs.readFileSync(sigFile, 'utf8');
+    fs.writeFileSync(sigFile, text.replace(/^title: .*$/m, 'title: Edited after the build'));
+    expect(run(['explain', 'kms-logs-key-policy']).stdout).toContain('Edited after the build');
+    const listed = run(['list', '--format', 'json']);
+    expect((JSON.parse(listed.stdout) as { signatures: unknown[] }).signatures).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'kms-logs-key-policy', title: 'Edited after the build' })]));
+  });
+
+  test('an edited file that no longer validates is reported, not served from the cache', () => {
+    fs.writeFileSync(sigFile, fs.readFileSync(sigFile, 'utf8').replace(/^kind: .*$/m, 'kind: sometimes'));
+    const r = run(['explain', 'kms-logs-key-policy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kms-logs-key-policy\.yaml: kind: must be 'auto', 'guidance' or 'not-source'/);
+  });
+
+  test('a dist/ from another format version is ignored, a corrupt one too', () => {
+    fs.writeFileSync(sigFile, fs.readFileSync(path.join('signatures', 'kms-logs-key-policy.yaml'), 'utf8'));
+    expect(build().status).toBe(0);
+    const core = path.join(pkg, 'dist', 'signatures.json');
+    const doc = JSON.parse(fs.readFileSync(core, 'utf8')) as { format: number; files: Array<{ signature: { match: { patterns: string[]; needles: { patterns: unknown[] } } } }> };
+    // a cache that lies (a pattern that cannot match) shows whether it is used
+    for (const f of doc.files) {
+      f.signature.match.patterns = ['never matches this (?<x>y)'];
+      f.signature.match.needles.patterns = [null];
+    }
+    fs.writeFileSync(core, JSON.stringify(doc));
+    expect(run(['--format', 'json', write(log)]).code).toBe(0);
+    fs.writeFileSync(core, JSON.stringify({ ...doc, format: doc.format + 1 }));
+    expect(run(['--format', 'json', write(log)]).code).toBe(1);
+    fs.writeFileSync(core, '{"format": 3, "files": [');
+    expect(run(['--format', 'json', write(log)]).code).toBe(1);
+  });
+
+  function write(text: string): string {
+    const file = path.join(pkg, 'deploy.log');
+    fs.writeFileSync(file, text);
+    return file;
+  }
+});

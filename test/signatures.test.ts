@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { bundledSignatureDir, loadCatalogue, matchSignature, requiredLiteral, type Signature } from '../src/classify/catalogue.js';
+import { bundledSignatureDir, loadCatalogue, matchSignature, type Signature } from '../src/classify/catalogue.js';
+import { mayContain, needleOf, requiredLiterals } from '../src/classify/prefilter.js';
 import { lintSignatures, patternsOf, readVerdicts, verdictKey, verdictsFile } from '../src/classify/lint.js';
 import { UserError } from '../src/errors.js';
 
@@ -30,6 +31,20 @@ beforeAll(async () => {
 });
 
 describe('bundled catalogue', () => {
+  // The bundled catalogue comes from dist/ (built by `npm run build`); a user's from its YAML.
+  test('reads the same from the build cache as from the YAML', async () => {
+    expect(Object.getOwnPropertyDescriptor(sigs[0]!, 'message')?.get).toBeDefined(); // the cache was used
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-yaml-'));
+    try {
+      for (const f of fs.readdirSync(bundledSignatureDir())) fs.copyFileSync(path.join(bundledSignatureDir(), f), path.join(copy, f));
+      const fromYaml = await loadCatalogue([copy]);
+      const plain = (s: Signature) => JSON.parse(JSON.stringify({ ...s, file: path.basename(s.file), match: { ...s.match, patterns: s.match.patterns.map(String), extra: s.match.extra.map(String), not: s.match.not.map(String) } })) as unknown;
+      expect(sigs.map(plain)).toEqual(fromYaml.map(plain));
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   test('holds the first six signatures and every file, each in <id>.yaml', () => {
     expect(sigs.map((s) => s.id).sort()).toEqual(bundledIds);
     expect(bundledIds).toEqual(expect.arrayContaining(FIRST_SIX));
@@ -189,27 +204,61 @@ describe('broad and restating signatures', () => {
 
 describe('required literals (the prefilter before a regex runs)', () => {
   test.each([
-    ['Cannot find version (?<v>[\\w.-]+) for (?<e>postgres|mysql)', 'Cannot find version '],
-    ['(?:(?<m>aws_ecr)\\.)?(?<t>RepositoryProps)#x is deprecated', '#x is deprecated'],
-    ['Resources? (?:created|updated)', 'Resource'],
-    ['ab{0,2}cde', 'cde'],
-    ['foo\\.bar+baz', 'foo.bar'],
-    ['x\\(y\\)z\\b', 'x(y)z'],
-    ['first|second', ''],
-    ['[A-Z]+\\d{3}', ''],
-  ])('%s -> %j', (source, literal) => {
-    expect(requiredLiteral(source)).toBe(literal);
+    ['Cannot find version (?<v>[\\w.-]+) for (?<e>postgres|mysql)', ['Cannot find version ']],
+    ['(?:(?<m>aws_ecr)\\.)?(?<t>RepositoryProps)#x is deprecated', ['#x is deprecated']],
+    ['Resources? (?:created|updated)', ['Resource']],
+    ['ab{0,2}cde', ['cde']],
+    ['foo\\.bar+baz', ['foo.bar']],
+    ['x\\(y\\)z\\b', ['x(y)z']],
+    // \b consumes nothing: the text on both sides stays adjacent
+    ['\\bAccess\\b Denied', ['Access Denied']],
+    // a top-level alternation: any of its branches
+    ['first|second', ['first', 'second']],
+    // a required group's alternation counts when it is the strongest part
+    ['\\b(?<code>OptInRequired|SubscriptionRequired)\\b', ['OptInRequired', 'SubscriptionRequired']],
+    ['x(?:abcdef|ghijkl)y', ['abcdef', 'ghijkl']],
+    // one branch promising nothing: no guarantee at all
+    ['first|[a-z]+', null],
+    ['(?:abc|\\d+)', null],
+    ['(?:abc|\\d+)x', ['x']],
+    // optional and repeated parts
+    ['(?:abc)?', null],
+    ['(?:abcd)+e', ['abcd']],
+    ['[A-Z]+\\d{3}', null],
+    // lookarounds are not read: they neither add text nor join what is around them
+    ['abc(?=def)ghi', ['abc']],
+    ['(?<![\\w.-])(?<n>[\\w.-]{1,100}) must be one of \\[', [' must be one of [']],
+    ['\\p{Lu}{2}abc\\u0041', ['abc']],
+    ['[)|(]abc', ['abc']],
+  ])('%s -> %j', (source, literals) => {
+    expect(requiredLiterals(source)).toEqual(literals);
   });
 
-  test('every bundled example still matches with the prefilter in front of its pattern', () => {
+  test('a case-insensitive pattern is checked against the lower-cased message', () => {
+    const needle = needleOf(/Rate Exceeded|Throttl/giu)!;
+    expect(needle).toEqual({ any: ['rate exceeded', 'throttl'], ignoreCase: true });
+    expect(mayContain(needle, 'ThrottlingException: RATE EXCEEDED', () => 'throttlingexception: rate exceeded')).toBe(true);
+    expect(mayContain(needle, 'creating CloudFormation changeset...', () => 'creating cloudformation changeset...')).toBe(false);
+  });
+
+  // The prefilter is sound only if every text a pattern matches holds its needle.
+  test('every bundled example holds the needle of the pattern that matches it', () => {
+    let checked = 0;
     for (const s of sigs) {
       for (const ex of s.examples.match) {
-        const hit = s.match.patterns.find((re) => new RegExp(re.source, re.flags.replace('g', '')).test(ex.text));
-        if (!hit) continue;
-        const lit = requiredLiteral(hit.source);
-        const text = hit.flags.includes('i') ? ex.text.toLowerCase() : ex.text;
-        expect({ id: s.id, text: ex.text, contains: text.includes(hit.flags.includes('i') ? lit.toLowerCase() : lit) }).toMatchObject({ contains: true });
+        s.match.patterns.forEach((re, i) => {
+          if (!new RegExp(re.source, re.flags.replace('g', '')).test(ex.text)) return;
+          checked++;
+          const ok = mayContain(s.match.needles.patterns[i]!, ex.text, () => ex.text.toLowerCase());
+          expect({ id: s.id, text: ex.text, pattern: i, holdsNeedle: ok }).toMatchObject({ holdsNeedle: true });
+        });
       }
     }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  test('most bundled patterns have a needle', () => {
+    const all = sigs.flatMap((s) => s.match.needles.patterns);
+    expect(all.filter((n) => n === null).length).toBeLessThanOrEqual(5);
   });
 });

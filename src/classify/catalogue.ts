@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import type { Event } from '../types.js';
+import { type Needle, mayContain, needleOf } from './prefilter.js';
 
 export type Kind = 'auto' | 'guidance' | 'not-source';
 export type Severity = 'error' | 'warning';
@@ -38,6 +39,8 @@ export interface Signature {
      * only when its input has no other finding; otherwise it becomes an occurrence of the cause.
      */
     restates: boolean;
+    /** Per pattern and near miss: text any match must contain (see prefilter.ts). */
+    needles: { patterns: Array<Needle | null>; not: Array<Needle | null> };
   };
   captures: Record<string, CaptureSpec>;
   /** Captures that identify the cause; occurrences with equal values are one finding. */
@@ -204,7 +207,13 @@ export function validateSignature(file: string, raw: unknown): Signature {
 
   return {
     id, title, severity, kind,
-    match: { tools: tools.length ? (tools as Event['tool'][]) : undefined, patterns, extra, not, fallback: m.fallback === true, restates: m.restates === true },
+    match: {
+      tools: tools.length ? (tools as Event['tool'][]) : undefined,
+      patterns, extra, not,
+      fallback: m.fallback === true,
+      restates: m.restates === true,
+      needles: { patterns: patterns.map(needleOf), not: not.map(needleOf) },
+    },
     captures, fingerprint, message, fix, references,
     examples: { match: matchExamples, nomatch },
     file,
@@ -212,26 +221,100 @@ export function validateSignature(file: string, raw: unknown): Signature {
   };
 }
 
+/** Fields only a report, `explain` or the tests read: kept out of what every run parses. */
+const DETAIL_FIELDS = ['title', 'message', 'fix', 'references', 'examples'] as const;
+type DetailField = (typeof DETAIL_FIELDS)[number];
+export type SignatureDetails = Pick<Signature, DetailField>;
+
+/**
+ * A validated signature as the build stores it (scripts/compile-signatures.js): what
+ * classification needs, as plain data, with pattern sources instead of RegExps and the
+ * needles already computed. Its details are stored apart.
+ */
+export interface StoredSignature extends Omit<Signature, 'match' | 'file' | 'sources' | DetailField> {
+  match: Omit<Signature['match'], 'patterns' | 'extra' | 'not'> & { patterns: string[]; extra: string[]; not: string[] };
+}
+
 interface CompiledEntry {
   name: string;
   size: number;
   mtimeMs: number;
-  doc: unknown;
+  signature: StoredSignature;
+}
+
+/** Bump when StoredSignature changes: a dist/ built by another version is not trusted. */
+export const COMPILED_FORMAT = 3;
+export const COMPILED_FILE = 'signatures.json';
+export const DETAILS_FILE = 'signature-details.json';
+
+/** The two halves the build writes for one signature. */
+export function storeSignature(sig: Signature): { signature: StoredSignature; details: SignatureDetails } {
+  const { file: _f, sources, match, title, message, fix, references, examples, ...rest } = sig;
+  // the sources as written (RegExp#source would escape every `/`)
+  const np = match.patterns.length;
+  const ne = match.extra.length;
+  return {
+    signature: { ...rest, match: { ...match, patterns: sources.slice(0, np), extra: sources.slice(np, np + ne), not: sources.slice(np + ne) } },
+    details: { title, message, fix, references, examples },
+  };
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The build parses the bundled YAML into dist/signatures.json (scripts/compile-signatures.js):
- * the YAML parser costs more than the rest of a small run. An entry is used only while its
- * file is unchanged since the build.
+ * The build parses and validates the bundled YAML into dist/: the YAML parser, the schema
+ * checks and the needle analysis cost more than the rest of a small run. An entry is used only
+ * while its file is unchanged since the build (same size and mtime).
  */
 function compiledEntries(dir: string): Map<string, CompiledEntry> {
-  const cache = path.join(path.dirname(dir), 'dist', 'signatures.json');
-  try {
-    const { files } = JSON.parse(fs.readFileSync(cache, 'utf8')) as { files: CompiledEntry[] };
-    return new Map(files.map((f) => [f.name, f]));
-  } catch {
-    return new Map();
+  const data = readJson<{ format?: number; files?: CompiledEntry[] }>(path.join(path.dirname(dir), 'dist', COMPILED_FILE));
+  if (data?.format !== COMPILED_FORMAT || !Array.isArray(data.files)) return new Map();
+  return new Map(data.files.map((f) => [f.name, f]));
+}
+
+let detailsCache: Record<string, { size: number; mtimeMs: number; details: SignatureDetails }> | undefined;
+
+/** A compiled signature's details, read on first use (a finding, `explain`), not on every run. */
+function compiledDetails(dir: string, entry: CompiledEntry): SignatureDetails {
+  if (!detailsCache) {
+    const data = readJson<{ format?: number; files?: typeof detailsCache }>(path.join(path.dirname(dir), 'dist', DETAILS_FILE));
+    detailsCache = data?.format === COMPILED_FORMAT && data.files ? data.files : {};
   }
+  const hit = detailsCache[entry.name];
+  if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) return hit.details;
+  // dist/ half rebuilt: read the YAML itself (the yaml package also loads as CommonJS)
+  const file = path.join(dir, entry.name);
+  const { parse } = process.getBuiltinModule('node:module').createRequire(import.meta.url)('yaml') as { parse: (t: string) => unknown };
+  return validateSignature(file, parse(fs.readFileSync(file, 'utf8')));
+}
+
+function lazy<T>(make: () => T): PropertyDescriptor {
+  let v: T | undefined;
+  return { get: () => (v ??= make()), enumerable: true };
+}
+
+/** A signature from the compiled catalogue: RegExps and details are made on first use. */
+function revive(dir: string, entry: CompiledEntry): Signature {
+  const stored = entry.signature;
+  const file = path.join(dir, entry.name);
+  const compile = (field: string, list: string[]) => () => list.map((src, i) => compilePattern(file, `match.${field}[${i}]`, src));
+  const match = { ...stored.match } as unknown as Signature['match'];
+  Object.defineProperties(match, {
+    patterns: lazy(compile('patterns', stored.match.patterns)),
+    extra: lazy(compile('extra', stored.match.extra)),
+    not: lazy(compile('not', stored.match.not)),
+  });
+  const sig = { ...stored, match, file, sources: [...stored.match.patterns, ...stored.match.extra, ...stored.match.not] } as unknown as Signature;
+  let details: SignatureDetails | undefined;
+  const detail = () => (details ??= compiledDetails(dir, entry));
+  for (const field of DETAIL_FIELDS) Object.defineProperty(sig, field, { get: () => detail()[field], enumerable: true });
+  return sig;
 }
 
 export async function loadCatalogue(dirs: string[]): Promise<Signature[]> {
@@ -253,20 +336,21 @@ export async function loadCatalogue(dirs: string[]): Promise<Signature[]> {
     const compiled = bundled ? compiledEntries(dir) : new Map<string, CompiledEntry>();
     for (const name of names) {
       const file = path.join(dir, name);
-      let raw: unknown;
       const entry = compiled.get(name);
       const st = entry ? fs.statSync(file) : undefined;
+      let sig: Signature;
       if (entry && st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) {
-        raw = entry.doc;
+        sig = revive(dir, entry);
       } else {
         parse ??= (await import('yaml')).parse;
+        let raw: unknown;
         try {
           raw = parse(fs.readFileSync(file, 'utf8'));
         } catch (err) {
           throw new UserError(`${file}: (yaml): ${(err as Error).message.split('\n')[0]}`);
         }
+        sig = validateSignature(file, raw);
       }
-      const sig = validateSignature(file, raw);
       // A user's catalogue may override a bundled signature by id.
       byId.set(sig.id, sig);
     }
@@ -282,120 +366,23 @@ export interface Match {
 
 const LIST_SPLIT = /[\s,'"[\]]+/;
 
-/**
- * The longest run of literal text every match of a pattern must contain, or '' when none is
- * certain (a top-level alternation, only classes and groups). A message without it cannot
- * match, so the regex is not run: with a hundred signatures, most of the classification time
- * (and the start-up, which compiles each regex on first use) goes to patterns that cannot match.
- */
-export function requiredLiteral(source: string): string {
-  let best = '';
-  let run = '';
-  let depth = 0;
-  const end = () => {
-    if (run.length > best.length) best = run;
-    run = '';
-  };
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const n = source[i + 1] ?? '';
-      i++;
-      // \b \s \d \w \p{..} \1 ...: not literal text
-      if ((n >= 'A' && n <= 'Z') || (n >= 'a' && n <= 'z') || (n >= '0' && n <= '9')) {
-        if (n === 'p' || n === 'P' || n === 'u' || n === 'x') {
-          if (source[i + 1] === '{') i = source.indexOf('}', i);
-          else if (n === 'x') i += 2;
-          else if (n === 'u') i += 4;
-        }
-        if (depth === 0) end();
-        continue;
-      }
-      if (depth === 0) {
-        if (isOptional(source, i + 1)) end();
-        else run += n;
-        if (breaksRun(source, i + 1)) end();
-      }
-      continue;
-    }
-    if (c === '[') {
-      // skip the class
-      let j = i + 1;
-      if (source[j] === '^') j++;
-      if (source[j] === ']') j++;
-      for (; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++;
-      i = j;
-      if (depth === 0) end();
-      continue;
-    }
-    if (c === '(') {
-      if (depth === 0) end();
-      depth++;
-      continue;
-    }
-    if (c === ')') {
-      depth = Math.max(0, depth - 1);
-      continue;
-    }
-    if (c === '|') {
-      if (depth === 0) return '';
-      continue;
-    }
-    if (depth > 0) continue;
-    if ('.^$*+?{}'.includes(c)) {
-      end();
-      if (c === '{') i = Math.max(i, source.indexOf('}', i));
-      continue;
-    }
-    if (isOptional(source, i + 1)) {
-      end();
-      continue;
-    }
-    run += c;
-    if (breaksRun(source, i + 1)) end();
-  }
-  end();
-  return best;
-}
-
-/** The quantifier at i makes the atom before it optional (`?`, `*`, `{0,`). */
-function isOptional(source: string, i: number): boolean {
-  const q = source[i];
-  return q === '?' || q === '*' || (q === '{' && source[i + 1] === '0' && (source[i + 2] === ',' || source[i + 2] === '}'));
-}
-
-/** A repeat after the atom: it is required once, but what follows is not adjacent to it. */
-function breaksRun(source: string, i: number): boolean {
-  const q = source[i];
-  return q === '+' || q === '{';
-}
-
-const LITERALS = new WeakMap<RegExp, string>();
-
-function literalOf(re: RegExp): string {
-  let lit = LITERALS.get(re);
-  if (lit === undefined) {
-    lit = requiredLiteral(re.source);
-    if (re.flags.includes('i')) lit = lit.toLowerCase();
-    LITERALS.set(re, lit);
-  }
-  return lit;
-}
-
 /** Every match of this signature in a message (usually one; a ❌ summary may restate several). */
 export function matchSignature(sig: Signature, message: string): Match[] {
   let lower: string | undefined;
-  const mayMatch = (re: RegExp) => {
-    const lit = literalOf(re);
-    if (!lit) return true;
-    if (!re.flags.includes('i')) return message.includes(lit);
-    lower ??= message.toLowerCase();
-    return lower.includes(lit);
-  };
-  if (!sig.match.patterns.some(mayMatch)) return [];
-  if (sig.match.not.some((re) => { if (!mayMatch(re)) return false; re.lastIndex = 0; return re.test(message); })) return [];
-  for (const re of sig.match.patterns) {
-    if (!mayMatch(re)) continue;
+  const low = () => (lower ??= message.toLowerCase());
+  const { needles } = sig.match;
+  // A pattern is compiled and run only when the message holds its needle.
+  const open = needles.patterns.map((n) => mayContain(n, message, low));
+  if (!open.includes(true)) return [];
+  for (let i = 0; i < needles.not.length; i++) {
+    if (!mayContain(needles.not[i]!, message, low)) continue;
+    const re = sig.match.not[i]!;
+    re.lastIndex = 0;
+    if (re.test(message)) return [];
+  }
+  for (let i = 0; i < open.length; i++) {
+    if (!open[i]) continue;
+    const re = sig.match.patterns[i]!;
     const found: Match[] = [];
     re.lastIndex = 0;
     for (const m of message.matchAll(re)) {
