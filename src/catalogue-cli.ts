@@ -1,7 +1,7 @@
 // The `list` and `explain <id>` subcommands, registered on the main program only when the
 // first argument names one of them (see cli.ts). Exit codes: 0 printed, 2 unknown id or a bad
 // --signatures folder (one line on stderr).
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import type { Signature } from './classify/catalogue.js';
 import { UserError } from './errors.js';
 

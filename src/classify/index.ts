@@ -1,7 +1,6 @@
 // classify: events -> findings. Each event's message is matched against the catalogue;
 // matches with the same fingerprint (signature + the captures that identify the cause) are one
 // finding with several occurrences. Cascade events never become causes or unclassified lines.
-import { createHash } from 'node:crypto';
 import type { Captures, Event, Occurrence, ResourceHint } from '../types.js';
 import { type Signature, matchSignature } from './catalogue.js';
 
@@ -9,6 +8,9 @@ import { type Signature, matchSignature } from './catalogue.js';
 const MAX_OCCURRENCES = 100;
 const MAX_UNCLASSIFIED = 100;
 const MAX_TEXT = 300;
+/** Messages remembered as matching nothing (bounded: a huge log has many distinct lines). */
+const MAX_MISSES = 2_000;
+const MAX_MISS_LENGTH = 1_000;
 
 export interface Finding {
   signature: Signature;
@@ -73,6 +75,15 @@ export class Classifier {
     this.events++;
     const source = event.span.source;
     if (!this.sourceOrder.has(source)) this.sourceOrder.set(source, this.sourceOrder.size);
+    // Deploy output repeats its progress lines: a message that matched nothing once is not tried again.
+    const missKey = event.message.length <= MAX_MISS_LENGTH ? `${event.tool}\u0000${event.message}` : undefined;
+    if (missKey !== undefined && this.misses.has(missKey)) this.noteUnclassified(event, source);
+    else this.classify(event, missKey, source);
+  }
+
+  private readonly misses = new Set<string>();
+
+  private classify(event: Event, missKey: string | undefined, source: string): void {
     let matched = false;
     for (const pass of [this.specific, this.fallback]) {
       for (const sig of pass) {
@@ -84,7 +95,16 @@ export class Classifier {
       }
       if (matched) break;
     }
-    if (matched || event.cascade || !event.severity) return;
+    if (matched) return;
+    if (missKey !== undefined) {
+      if (this.misses.size >= MAX_MISSES) this.misses.clear();
+      this.misses.add(missKey);
+    }
+    this.noteUnclassified(event, source);
+  }
+
+  private noteUnclassified(event: Event, source: string): void {
+    if (event.cascade || !event.severity) return;
     const key = messageKey(event.message);
     if (this.unclassifiedKeys.has(key)) return;
     this.unclassifiedKeys.add(key);
@@ -97,7 +117,8 @@ export class Classifier {
   private record(sig: Signature, captures: Captures, index: number, event: Event): void {
     const keys = sig.fingerprint.length ? sig.fingerprint : Object.keys(sig.captures);
     const identity = keys.map((k) => JSON.stringify(captures[k] ?? null)).join('\u0000');
-    const fingerprint = createHash('sha1').update(`${sig.id}\u0000${identity}`).digest('hex').slice(0, 16);
+    // node:crypto is loaded on the first finding: a clean log never needs it
+    const fingerprint = process.getBuiltinModule('node:crypto').createHash('sha1').update(`${sig.id}\u0000${identity}`).digest('hex').slice(0, 16);
     // A pasted paragraph: the line the message was found on; structured events: where they start.
     const evLine =
       event.tool === 'text' ? ([...event.lines].reverse().find((l) => l.offset <= index) ?? event.lines[0]) : event.lines[0];

@@ -2,16 +2,29 @@
 // documents go to the describe-stack-events parser (or, by their first key, the `pulumi
 // preview --json` digest), NDJSON engine/UI events (`pulumi up --json`, `terraform apply
 // -json`) to their stream adapters wherever they start, everything else to the text driver,
-// which reports which tools' framing it saw.
+// which reports which tools' framing it saw. The JSON adapters are loaded when the first line
+// that needs them arrives: most logs are text, and each module is start-up time.
 import type { Event, Line } from '../types.js';
 import type { FormatName as TextFormatName, Sink } from './block.js';
-import { CfnJsonParser } from './cfn-json.js';
-import { type StreamKind, parseObjectLine, streamKind } from './ndjson.js';
-import { DIGEST_KEY, PulumiDigestParser, isDigest } from './pulumi-digest.js';
-import { PulumiJsonParser } from './pulumi-json.js';
-import { TerraformJsonParser } from './terraform-json.js';
+import type { CfnJsonParser } from './cfn-json.js';
+import type { StreamKind } from './ndjson.js';
+import type { PulumiDigestParser } from './pulumi-digest.js';
+import type { PulumiJsonParser } from './pulumi-json.js';
+import type { TerraformJsonParser } from './terraform-json.js';
 import { TextParser } from './text.js';
 import { isTfLogChatter } from './tf-log.js';
+
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+};
+const cfnJson = once(() => import('./cfn-json.js'));
+const objects = once(async () => ({ ...(await import('./ndjson.js')), ...(await import('./pulumi-digest.js')) }));
+const pulumiJson = once(() => import('./pulumi-json.js'));
+const terraformJson = once(() => import('./terraform-json.js'));
+
+/** Starts a line that may be JSON: `{`, `[`, `[{`. */
+const mayBeJson = (c: number) => c === 123 || c === 91;
 
 export type FormatName = TextFormatName | StreamKind;
 
@@ -37,6 +50,7 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
   let pulumi: PulumiJsonParser | undefined;
   let terraform: TerraformJsonParser | undefined;
   let digest: PulumiDigestParser | undefined;
+  let objs: Awaited<ReturnType<typeof objects>> | undefined;
   /** A lone `{`: a digest or describe-stack-events, told apart by the key on the next line. */
   let held: Line | undefined;
   let started = false;
@@ -60,15 +74,15 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
       if (c === 0 && !text) continue;
       const open = held;
       held = undefined;
-      if (c !== 0 && DIGEST_KEY.test(line.text)) {
+      if (c !== 0 && (await objects()).DIGEST_KEY.test(line.text)) {
         seen.add('pulumi-json');
-        digest = new PulumiDigestParser((pulumi ??= new PulumiJsonParser(sink)));
+        digest = new (await objects()).PulumiDigestParser((pulumi ??= new (await pulumiJson()).PulumiJsonParser(sink)));
         digest.push(open);
         digest.push(line);
         continue;
       }
       if (!text) {
-        cfn = new CfnJsonParser(sink);
+        cfn = new (await cfnJson()).CfnJsonParser(sink);
         seen.add('cfn-json');
         cfn.push(open);
         cfn.push(line);
@@ -81,10 +95,11 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
       continue;
     }
     if (c === 123 /* { */) {
+      const { parseObjectLine, isDigest, streamKind } = (objs ??= await objects());
       const o = parseObjectLine(line.text);
       if (o && isDigest(o)) {
         seen.add('pulumi-json');
-        pulumi ??= new PulumiJsonParser(sink);
+        pulumi ??= new (await pulumiJson()).PulumiJsonParser(sink);
         for (const d of Array.isArray(o.diagnostics) ? (o.diagnostics as unknown[]) : []) if (d && typeof d === 'object') pulumi.push({ diagnosticEvent: d }, line);
         text?.push({ ...line, text: '' });
         continue;
@@ -92,27 +107,27 @@ export async function parseLines(lines: AsyncIterable<Line>, onEvent: (event: Ev
       const kind = o && streamKind(o);
       if (kind === 'pulumi-json') {
         seen.add(kind);
-        (pulumi ??= new PulumiJsonParser(sink)).push(o!, line);
+        (pulumi ??= new (await pulumiJson()).PulumiJsonParser(sink)).push(o!, line);
         // An event ends whatever text paragraph came before it.
         text?.push({ ...line, text: '' });
         continue;
       }
       if (kind === 'terraform-json') {
         seen.add(kind);
-        (terraform ??= new TerraformJsonParser(sink)).push(o!, line);
+        (terraform ??= new (await terraformJson()).TerraformJsonParser(sink)).push(o!, line);
         text?.push({ ...line, text: '' });
         continue;
       }
       // Inside a stream, an object line that does not decode is a truncated or corrupt event.
       if (pulumi || terraform) continue;
       if (!text && JSON_START.test(line.text)) {
-        cfn = new CfnJsonParser(sink);
+        cfn = new (await cfnJson()).CfnJsonParser(sink);
         seen.add('cfn-json');
         cfn.push(line);
         continue;
       }
-    } else if (!text && !pulumi && !terraform && JSON_START.test(line.text)) {
-      cfn = new CfnJsonParser(sink);
+    } else if (!text && !pulumi && !terraform && mayBeJson(c) && JSON_START.test(line.text)) {
+      cfn = new (await cfnJson()).CfnJsonParser(sink);
       seen.add('cfn-json');
       cfn.push(line);
       continue;
