@@ -196,6 +196,20 @@ describe('broad and restating signatures', () => {
     });
   });
 
+  // Deploy logs repeat their progress lines; a line that matched nothing is remembered as such.
+  test('a remembered miss is per tool, and repeated unmatched lines are listed once', async () => {
+    const { Classifier } = await import('../src/classify/index.js');
+    const only = { 'py-only.yaml': signature('py-only', { extra: { match: { patterns: ['Something (?<thing>\\w+) broke'], tools: ['python'] } } }) };
+    await withCatalogue(only, async (dir) => {
+      const c = new Classifier(await loadCatalogue([dir]));
+      for (const line of [1, 2, 3]) c.add(event('Something db broke', line));
+      c.add({ ...event('Something db broke', 4), tool: 'python' as never });
+      const r = c.result();
+      expect(r.findings.map((f) => [f.signature.id, f.occurrences.map((o) => o.line)])).toEqual([['py-only', [4]]]);
+      expect(r.unclassified.map((u) => u.line)).toEqual([1]);
+    });
+  });
+
   test('fallback and restates must be booleans', async () => {
     const bad = signature('flag', { extra: { match: { patterns: ['x (?<thing>y)'], fallback: 'yes' } } });
     await expect(withCatalogue({ 'flag.yaml': bad }, (dir) => loadCatalogue([dir]))).rejects.toThrow(/flag\.yaml.*match\.fallback.*true or false/);
