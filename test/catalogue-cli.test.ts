@@ -108,12 +108,13 @@ describe('stackfix list', () => {
     expect(bad.stderr).toMatch(/^stackfix: .*nope: signature folder not found/);
   });
 
-  test('loads no parser, compiler or transform engine', () => {
+  test('loads no parser, compiler, transform engine or codemod', () => {
     // A resolve hook that refuses the heavy modules: list and explain must still succeed.
     const hooks = path.join(tmp, 'hooks.mjs');
     const register = path.join(tmp, 'register.mjs');
     fs.writeFileSync(hooks, [
-      'const HEAVY = /\\/node_modules\\/(?:jscodeshift|ts-morph|typescript|web-tree-sitter|tree-sitter-python|recheck|diff|ora|@babel)\\//;',
+      // the parsers and engines, and any codemod module: the registry knows their languages
+      'const HEAVY = /\\/node_modules\\/(?:jscodeshift|ts-morph|typescript|web-tree-sitter|tree-sitter-python|recheck|diff|ora|@babel)\\/|\\/dist\\/codemods\\/[\\w-]+\\//;',
       'export async function resolve(specifier, context, next) {',
       '  const r = await next(specifier, context);',
       '  if (HEAVY.test(r.url)) throw new Error(`heavy module loaded: ${r.url}`);',

@@ -13,7 +13,7 @@ import { describe, it, expect } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadCodemod, codemodIds } from '../codemods/index.js';
+import { codemodIds, codemodLanguages, loadCodemod } from '../codemods/index.js';
 import type { CodemodContext, Language, SourceFile } from '../src/fix/contract.js';
 import { syntaxProblems } from '../src/review/parse-check.js';
 
@@ -109,6 +109,12 @@ for (const codemod of fs.existsSync(root) ? fs.readdirSync(root) : []) {
 describe('codemod fixtures', () => {
   it('every fixture folder is a registered codemod', () => {
     for (const c of cases) expect(codemodIds).toContain(c.codemod);
+  });
+
+  it('the registry lists the languages each codemod declares', async () => {
+    for (const id of codemodIds) expect({ id, languages: codemodLanguages(id) }).toEqual({ id, languages: (await loadCodemod(id))!.languages });
+    expect(codemodLanguages('no-such-codemod')).toBeUndefined();
+    expect(codemodLanguages('toString')).toBeUndefined();
   });
 
   it.each(cases.map((c) => [`${c.codemod}/${c.name}`, c] as const))('%s', async (_label, c) => {

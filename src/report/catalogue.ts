@@ -1,6 +1,6 @@
 // `stackfix list` and `stackfix explain <id>`: the catalogue as text or JSON.
-// Only signature files and codemod metadata (codemods/<id>/index.ts) are read: no parser and
-// no transform runs, so listing stays as fast as loading the catalogue.
+// Only the signatures and the codemod registry (codemods/index.ts) are read: no codemod, parser
+// or transform is loaded, so listing stays as fast as loading the catalogue.
 import path from 'node:path';
 import type { Signature } from '../classify/catalogue.js';
 import type { Language } from '../fix/contract.js';
@@ -21,11 +21,10 @@ export interface CatalogueEntry {
 
 export type CodemodMeta = (id: string) => Promise<{ languages: Language[] } | undefined>;
 
-/** Codemod metadata from the registry: loads codemods/<id>/index.js only. */
+/** Codemod metadata from the registry, which loads no codemod. */
 export const registryMeta: CodemodMeta = async (id) => {
-  const { loadCodemod } = await import('../../codemods/index.js');
-  const c = await loadCodemod(id);
-  return c ? { languages: [...c.languages] } : undefined;
+  const languages = (await import('../../codemods/index.js')).codemodLanguages(id);
+  return languages ? { languages } : undefined;
 };
 
 export async function catalogueEntries(signatures: Signature[], bundledDir: string, meta: CodemodMeta = registryMeta): Promise<CatalogueEntry[]> {
