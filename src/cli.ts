@@ -5,8 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from './commander.js';
+import { bundledSignatureDir, loadCatalogue } from './classify/catalogue.js';
 import { UserError } from './errors.js';
-import { FORMATS, type FormatName } from './report/index.js';
+import { FORMATS, type FormatName, render } from './report/index.js';
+import { exitCodeOf } from './report/model.js';
+// What every run needs is imported here, not on first use: one module graph loads faster than
+// a chain of dynamic imports. The heavy parts (codemods, parsers, CI formats) stay lazy.
+import { run } from './run.js';
 
 function packageVersion(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +33,6 @@ interface MainOptions {
 }
 
 async function catalogue(extra: string[]) {
-  const { loadCatalogue, bundledSignatureDir } = await import('./classify/catalogue.js');
   const signatures = await loadCatalogue([bundledSignatureDir(), ...extra]);
   if (extra.length) {
     // A user's catalogue is untrusted: refuse regexes that could hang on one crafted line.
@@ -70,7 +74,6 @@ async function pipeline(logs: string[], opts: { project: string; signatures: str
         } else spinner.text = text;
       }
     : undefined;
-  const { run } = await import('./run.js');
   try {
     const { report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) });
     return { report, details, signatures };
@@ -82,8 +85,6 @@ async function pipeline(logs: string[], opts: { project: string; signatures: str
 async function diagnose(logs: string[], opts: MainOptions, version: string): Promise<number> {
   for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
   const { report, details, signatures } = await pipeline(logs, opts, version);
-  const { exitCodeOf } = await import('./report/model.js');
-  const { render } = await import('./report/index.js');
   const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const renderOptions = { color, fixMode: opts.fix === true, cwd: process.cwd(), signatures };
   if (opts.output.length) {
@@ -119,7 +120,7 @@ async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: 
   resolveTarget(sopts); // a missing token or PR number fails before the log is read
   const { report, details } = await pipeline(logs, opts, version);
   await suggest({ report, details, cwd: process.cwd() }, sopts);
-  return (await import('./report/model.js')).exitCodeOf(report);
+  return exitCodeOf(report);
 }
 
 function parseOutput(value: string, prev: MainOptions['output']): MainOptions['output'] {

@@ -1,9 +1,11 @@
 // The pipeline for one run: read -> parse -> classify -> locate -> fix -> review -> report/write.
 import fs from 'node:fs';
 import { Classifier, type Finding } from './classify/index.js';
+import { UserError } from './errors.js';
 import type { Signature } from './classify/catalogue.js';
 import { parseLines } from './formats/index.js';
 import { type InputStats, openInput, readLines } from './input/read.js';
+import { Project } from './locate/project.js';
 import type { Report, ReportFinding } from './report/model.js';
 
 export interface RunOptions {
@@ -50,13 +52,12 @@ function fill(template: string, captures: Finding['captures']): string {
 
 export async function run(options: RunOptions): Promise<RunOutput> {
   // Fail on a bad --project before reading a possibly long log.
-  const { Project } = await import('./locate/project.js');
   const project = new Project(options.project);
 
   const classifier = new Classifier(options.signatures);
   const inputs: Report['inputs'] = [];
   const logs = options.logs.length ? options.logs : ['-'];
-  if (logs.filter((l) => l === '-').length > 1) throw new (await import('./errors.js')).UserError('stdin (-) can be given only once');
+  if (logs.filter((l) => l === '-').length > 1) throw new UserError('stdin (-) can be given only once');
   for (const log of logs) {
     const { stream, source } = openInput(log);
     const stats: InputStats = { source, lines: 0, bytes: 0 };

@@ -1,8 +1,9 @@
 // One entry for every output format, so the default command and `suggest` render alike. Each
-// formatter is loaded only when its format is asked for.
+// formatter is loaded only when its format is asked for, except the default text.
 import type { Signature } from '../classify/catalogue.js';
 import type { RunDetails } from '../run.js';
 import type { Report } from './model.js';
+import { renderText } from './text.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'rdjson', 'patch'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -31,6 +32,6 @@ export async function render(format: FormatName, report: Report, details: RunDet
     case 'patch':
       return (await import('./patch.js')).renderPatch(details);
     default:
-      return (await import('./text.js')).renderText(report, { color: options.color, fixMode: options.fixMode });
+      return renderText(report, { color: options.color, fixMode: options.fixMode });
   }
 }
