@@ -63,8 +63,14 @@ export interface Signature {
 const TOOLS = new Set(['cloudformation', 'cdk', 'pulumi', 'terraform', 'python', 'text']);
 const TOP_KEYS = new Set(['id', 'title', 'severity', 'kind', 'match', 'captures', 'fingerprint', 'message', 'fix', 'references', 'examples']);
 
+let bundledDir: string | undefined;
+
 /** The bundled catalogue: found by walking up from this module (src/ or dist/src/). */
 export function bundledSignatureDir(): string {
+  return (bundledDir ??= findBundledSignatureDir());
+}
+
+function findBundledSignatureDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, 'signatures');
@@ -222,8 +228,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
 }
 
 /** Fields only a report, `explain` or the tests read: kept out of what every run parses. */
-const DETAIL_FIELDS = ['title', 'message', 'fix', 'references', 'examples'] as const;
-type DetailField = (typeof DETAIL_FIELDS)[number];
+type DetailField = 'title' | 'message' | 'fix' | 'references' | 'examples';
 export type SignatureDetails = Pick<Signature, DetailField>;
 
 /**
@@ -294,27 +299,93 @@ function compiledDetails(dir: string, entry: CompiledEntry): SignatureDetails {
   return validateSignature(file, parse(fs.readFileSync(file, 'utf8')));
 }
 
-function lazy<T>(make: () => T): PropertyDescriptor {
-  let v: T | undefined;
-  return { get: () => (v ??= make()), enumerable: true };
+function compileAll(file: string, field: string, list: string[]): RegExp[] {
+  return list.map((src, i) => compilePattern(file, `match.${field}[${i}]`, src));
 }
 
-/** A signature from the compiled catalogue: RegExps and details are made on first use. */
-function revive(dir: string, entry: CompiledEntry): Signature {
-  const stored = entry.signature;
-  const file = path.join(dir, entry.name);
-  const compile = (field: string, list: string[]) => () => list.map((src, i) => compilePattern(file, `match.${field}[${i}]`, src));
-  const match = { ...stored.match } as unknown as Signature['match'];
-  Object.defineProperties(match, {
-    patterns: lazy(compile('patterns', stored.match.patterns)),
-    extra: lazy(compile('extra', stored.match.extra)),
-    not: lazy(compile('not', stored.match.not)),
-  });
-  const sig = { ...stored, match, file, sources: [...stored.match.patterns, ...stored.match.extra, ...stored.match.not] } as unknown as Signature;
-  let details: SignatureDetails | undefined;
-  const detail = () => (details ??= compiledDetails(dir, entry));
-  for (const field of DETAIL_FIELDS) Object.defineProperty(sig, field, { get: () => detail()[field], enumerable: true });
-  return sig;
+type SignatureMatch = Signature['match'];
+
+/** A compiled signature's match: its RegExps are compiled when first asked for. */
+class CompiledMatch implements SignatureMatch {
+  readonly tools: Signature['match']['tools'];
+  readonly fallback: boolean;
+  readonly restates: boolean;
+  readonly needles: Signature['match']['needles'];
+  #patterns?: RegExp[];
+  #extra?: RegExp[];
+  #not?: RegExp[];
+
+  constructor(
+    private readonly file: string,
+    private readonly stored: StoredSignature['match'],
+  ) {
+    this.tools = stored.tools;
+    this.fallback = stored.fallback;
+    this.restates = stored.restates;
+    this.needles = stored.needles;
+  }
+
+  get patterns(): RegExp[] {
+    return (this.#patterns ??= compileAll(this.file, 'patterns', this.stored.patterns));
+  }
+  get extra(): RegExp[] {
+    return (this.#extra ??= compileAll(this.file, 'extra', this.stored.extra));
+  }
+  get not(): RegExp[] {
+    return (this.#not ??= compileAll(this.file, 'not', this.stored.not));
+  }
+}
+
+/**
+ * A signature from the compiled catalogue. Building one costs a few field copies: its RegExps
+ * and its details (title, message, fix, references, examples) are read when first asked for.
+ */
+class CompiledSignature implements Signature {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly kind: Kind;
+  readonly match: CompiledMatch;
+  readonly captures: Record<string, CaptureSpec>;
+  readonly fingerprint: string[];
+  readonly file: string;
+  #details?: SignatureDetails;
+
+  constructor(
+    private readonly dir: string,
+    private readonly entry: CompiledEntry,
+  ) {
+    const s = entry.signature;
+    this.id = s.id;
+    this.severity = s.severity;
+    this.kind = s.kind;
+    this.captures = s.captures;
+    this.fingerprint = s.fingerprint;
+    this.file = `${dir}${path.sep}${entry.name}`;
+    this.match = new CompiledMatch(this.file, s.match);
+  }
+
+  get sources(): string[] {
+    const m = this.entry.signature.match;
+    return [...m.patterns, ...m.extra, ...m.not];
+  }
+  private get details(): SignatureDetails {
+    return (this.#details ??= compiledDetails(this.dir, this.entry));
+  }
+  get title(): string {
+    return this.details.title;
+  }
+  get message(): string {
+    return this.details.message;
+  }
+  get fix(): Signature['fix'] {
+    return this.details.fix;
+  }
+  get references(): string[] {
+    return this.details.references;
+  }
+  get examples(): Signature['examples'] {
+    return this.details.examples;
+  }
 }
 
 export async function loadCatalogue(dirs: string[]): Promise<Signature[]> {
@@ -334,13 +405,15 @@ export async function loadCatalogue(dirs: string[]): Promise<Signature[]> {
       bundled = false;
     }
     const compiled = bundled ? compiledEntries(dir) : new Map<string, CompiledEntry>();
+    const base = bundled ? bundledSignatureDir() : dir;
     for (const name of names) {
-      const file = path.join(dir, name);
       const entry = compiled.get(name);
-      const st = entry ? fs.statSync(file) : undefined;
+      // the bundled folder is absolute and normalised already: no path.join per file
+      const file = entry ? `${base}${path.sep}${name}` : path.join(dir, name);
+      const st = entry ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
       let sig: Signature;
       if (entry && st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) {
-        sig = revive(dir, entry);
+        sig = new CompiledSignature(base, entry);
       } else {
         parse ??= (await import('yaml')).parse;
         let raw: unknown;
