@@ -117,7 +117,9 @@ for (let i = 0; i < RUNS; i++) {
   ours.push(time([bin, small, '--project', project]).ms);
 }
 const ratio = median(ours) / median(base);
-console.log(`start-up, 10 KB log with no fix: stackfix ${median(ours).toFixed(1)} ms, node -e 0 ${median(base).toFixed(1)} ms, ratio ${ratio.toFixed(2)}x (target < 2x)`);
+// Other work on a shared machine only ever adds time: the fastest runs show the cost itself.
+const minRatio = Math.min(...ours) / Math.min(...base);
+console.log(`start-up, 10 KB log with no fix: stackfix ${median(ours).toFixed(1)} ms, node -e 0 ${median(base).toFixed(1)} ms, ratio ${ratio.toFixed(2)}x (target < 2x; fastest runs ${minRatio.toFixed(2)}x)`);
 
 // 1b. `stackfix list`: signature files and codemod metadata only, no parser (target: under 2x).
 time([bin, 'list']);
