@@ -191,7 +191,9 @@ export class Classifier {
         const pool = before.length ? before : same;
         const target = pool.reduce((a, b) => (Math.max(...linesIn(b, o.source)) > Math.max(...linesIn(a, o.source)) ? b : a));
         if (!target.occurrences.some((x) => x.source === o.source && x.line === o.line) && target.occurrences.length < MAX_OCCURRENCES) {
-          target.occurrences.push({ ...o, cascade: true });
+          // The restating line names its wrapper (a nested stack's parent resource), not the cause's resource.
+          const { resource: _r, resourceType: _t, constructPath: _c, ...line } = o;
+          target.occurrences.push({ ...line, cascade: true });
         }
         target.occurrenceCount++;
       }
