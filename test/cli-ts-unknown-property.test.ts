@@ -95,6 +95,36 @@ describe('ts-unknown-property end to end', () => {
     expect(again.findings.find((x) => x.signature === 'ts-unknown-property')!.fix!.status).toBe('already-fixed');
   });
 
+  test('the same error in two files is one finding, and both places are renamed in one run', () => {
+    const dir = path.join(tmpRoot, 'cdk-ts-two');
+    fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    const audit = KMS_STACK.replace('KmsStack', 'AuditStack').replace("'ArchiveKey'", "'AuditKey'").replace("'alias/archive'", "'alias/audit'");
+    fs.writeFileSync(path.join(dir, 'lib/kms-stack.ts'), KMS_STACK);
+    fs.writeFileSync(path.join(dir, 'lib/audit-stack.ts'), audit);
+    fs.writeFileSync(path.join(dir, 'lib/other-stack.ts'), OTHER_STACK);
+    // plain tsc (`npm run build`), one line per error
+    const log = path.join(dir, 'build.log');
+    fs.writeFileSync(log, [
+      '> archive@0.1.0 build',
+      '> tsc',
+      '',
+      "lib/audit-stack.ts(14,7): error TS2561: Object literal may only specify known properties, but 'keyPolicy' does not exist in type 'KeyProps'. Did you mean to write 'policy'?",
+      "lib/kms-stack.ts(14,7): error TS2561: Object literal may only specify known properties, but 'keyPolicy' does not exist in type 'KeyProps'. Did you mean to write 'policy'?",
+      '',
+      'Found 2 errors in 2 files.',
+      '',
+    ].join('\n'));
+    const first = stackfix([log, '--project', dir, '--format', 'json']);
+    const found = first.findings.filter((x) => x.signature === 'ts-unknown-property');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fix).toMatchObject({ status: 'proposed', files: ['lib/audit-stack.ts', 'lib/kms-stack.ts'] });
+    expect(found[0]!.fix!.reason).toContain('lib/audit-stack.ts:14, lib/kms-stack.ts:14');
+    expect(stackfix([log, '--project', dir, '--fix']).code).toBe(0);
+    for (const f of ['lib/audit-stack.ts', 'lib/kms-stack.ts']) expect(fs.readFileSync(path.join(dir, f), 'utf8')).toContain('      policy: doc,\n');
+    expect(fs.readFileSync(path.join(dir, 'lib/other-stack.ts'), 'utf8')).toBe(OTHER_STACK);
+    expect(stackfix([log, '--project', dir, '--format', 'json']).findings[0]!.fix!.status).toBe('already-fixed');
+  });
+
   test('TS2353 without a suggestion: guidance naming the property, the type and where the setting went, nothing written', () => {
     const dir = path.join(tmpRoot, 'pulumi-ts');
     fs.mkdirSync(dir, { recursive: true });

@@ -25,6 +25,7 @@ interface CaseSpec {
   resources?: { id?: string; type?: string; constructPath?: string }[];
   status?: string;
   location?: { file: string; line: number };
+  locations?: Array<{ file: string; line: number }>;
 }
 
 /** Installed libraries in a fixture (type stubs a codemod reads) are not project sources. */
@@ -76,6 +77,7 @@ async function runOn(codemodId: string, tree: Record<string, string>, s: CaseSpe
       captures: s.captures,
       resources: s.resources ?? [],
       ...(s.location ? { location: s.location } : {}),
+      ...(s.locations ? { locations: s.locations } : {}),
       files,
       readFile: (p) => tree[p],
       listFiles: (l) => Object.keys(tree).filter((p) => LANG_BY_EXT[path.extname(p)] === l && !isLibrary(p)),

@@ -21,6 +21,11 @@ export interface Finding {
   rootCause: boolean;
   /** Source location the log itself names (traceback frame, Terraform `on file line`). */
   location?: { file: string; line: number };
+  /**
+   * Every source location the occurrences name, the first being `location`: several tsc
+   * errors with the same property and type are one cause at several places.
+   */
+  locations: Array<{ file: string; line: number }>;
   resources: ResourceHint[];
   /**
    * Input order, then the order its first event was parsed in: findings are reported in the
@@ -143,6 +148,7 @@ export class Classifier {
         occurrenceCount: 0,
         rootCause: true,
         resources: [],
+        locations: [],
         order,
       };
       this.findings.set(fingerprint, finding);
@@ -155,6 +161,10 @@ export class Classifier {
       finding.occurrences.push(occurrence);
     }
     if (!finding.location && event.location) finding.location = event.location;
+    const at = event.location;
+    if (at && finding.locations.length < MAX_OCCURRENCES && !finding.locations.some((l) => l.file === at.file && l.line === at.line)) {
+      finding.locations.push(at);
+    }
     if (event.resourceId || event.constructPath) {
       const hint: ResourceHint = { id: event.resourceId, type: event.resourceType, constructPath: event.constructPath };
       if (!finding.resources.some((r) => r.id === hint.id && r.constructPath === hint.constructPath) && finding.resources.length < MAX_OCCURRENCES) {

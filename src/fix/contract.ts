@@ -22,6 +22,12 @@ export interface CodemodContext {
    * no source location or no project file matches it.
    */
   location?: { file: string; line: number };
+  /**
+   * Every location the log names for this one cause (the first is `location`), mapped the same
+   * way: a compiler reports the same error at each place it occurs. Codemods that fix at the
+   * reported line fix them all; the others read `location`.
+   */
+  locations?: Array<{ file: string; line: number }>;
   /** Candidate files (already passed the codemod's text prefilter), in the given language. */
   files: SourceFile[];
   /**

@@ -69,11 +69,16 @@ export class FixEngine {
       if (prefilter(text)) files.push({ path: rel, text });
     }
     const location = finding.location ? this.project.mapPath(finding.location.file) : undefined;
+    const locations = (finding.locations ?? []).flatMap((l) => {
+      const file = this.project.mapPath(l.file);
+      return file ? [{ file, line: l.line }] : [];
+    });
     return {
       projectRoot: this.project.root,
       captures: finding.captures,
       resources: finding.resources,
       ...(location && finding.location ? { location: { file: location, line: finding.location.line } } : {}),
+      ...(locations.length > 1 ? { locations } : {}),
       files,
       readFile: (rel, maxBytes) => {
         const raw = this.overlay.get(rel) ?? this.project.read(rel, maxBytes);
