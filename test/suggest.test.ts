@@ -151,6 +151,42 @@ describe('stackfix suggest', () => {
     expect(s.invalid).toEqual([]);
   }, 120_000);
 
+  test('a suggestion a later run no longer proposes is retired, once, and comes back with its change', async () => {
+    const repo = checkout();
+    const s = await fake(repo);
+    const env = ENV(s, pullRequestEvent(tmpRoot));
+    const log = fs.readFileSync(path.join(repo, 'deploy.log'), 'utf8');
+    expect((await suggest(repo, [], env)).code).toBe(1);
+    const ecr = s.reviewComments.find((c) => c.line === 60)!;
+    const rds = s.reviewComments.find((c) => c.line === 43)!;
+    const suggested = ecr.body;
+    const rdsBody = rds.body;
+    expect(suggested).toContain('````suggestion');
+
+    // The deprecation is gone from the next deploy (the user fixed it by hand another way).
+    fs.writeFileSync(path.join(repo, 'deploy.log'), log.replace(/\[WARNING\] aws-cdk-lib\.aws_ecr\.RepositoryProps#autoDeleteImages is deprecated\.\n(?: {2}.*\n)+/, ''));
+    let before = s.requests.length;
+    expect((await suggest(repo, [], env)).code).toBe(1);
+    const third = writes({ requests: s.requests.slice(before) } as FakeGitHub).map((r) => `${r.method} ${r.path}`);
+    expect(third).toContain(`PATCH /repos/acme/orders-service/pulls/comments/${ecr.id}`);
+    // still proposed (its evidence line moved up with the log)
+    expect(rds.body).toBe(rdsBody.replace('deploy.log:53', 'deploy.log:50'));
+    expect(ecr.body).toMatch(/^<!-- stackfix:fingerprint=[0-9a-f]{16}\.1 -->\n\*\*stackfix\*\*: this suggestion is no longer current: the run on commit 3f1c2b9 does not propose it here/);
+    expect(ecr.body).not.toContain('suggestion\n');
+    expect(s.invalid).toEqual([]);
+
+    // Retired once: the next run with the same log writes nothing.
+    before = s.requests.length;
+    await suggest(repo, [], env);
+    expect(writes({ requests: s.requests.slice(before) } as FakeGitHub)).toEqual([]);
+
+    // The deprecation is back: the same comment carries the suggestion again.
+    fs.writeFileSync(path.join(repo, 'deploy.log'), log);
+    await suggest(repo, [], env);
+    expect(ecr.body).toBe(suggested);
+    expect(s.reviewComments).toHaveLength(2);
+  }, 120_000);
+
   test('a comment GitHub rejects (422) moves into the summary; the others are still posted', async () => {
     const repo = checkout();
     const s = await fake(repo, { rejectLines: ['lib/orders-stack.ts:43'] });

@@ -80,6 +80,14 @@ interface Comment {
   body?: string;
 }
 
+const retiredPrefix = (key: string) => `${marker(key)}\n**stackfix**: this suggestion is no longer current`;
+
+/** What a review comment of an earlier run says once its change is not proposed any more. */
+export function retiredBody(key: string, headSha: string): string {
+  const commit = headSha === 'HEAD' ? 'the latest commit' : `commit ${headSha.slice(0, 7)}`;
+  return `${retiredPrefix(key)}: the run on ${commit} does not propose it here (it was committed, fixed another way, or the finding moved or went away). Anything still open is in the stackfix summary comment.`;
+}
+
 /** The body of a review comment: marker, what is wrong, the suggestion. */
 export function suggestionBody(v: FindingView, regionIndex: number): string {
   const f = v.finding;
@@ -242,6 +250,17 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
       updated++;
     }
   }
+  // Comments of earlier runs whose change this run does not propose there (committed, fixed
+  // another way, the finding gone or its lines moved out of the diff): their suggestion would
+  // now be wrong to commit, so it is replaced by a note, once. The marker stays: if the change
+  // comes back, the comment gets it again.
+  const current = new Set(inline.map((c) => c.key));
+  for (const [key, old] of existingReview) {
+    if (current.has(key) || old.body?.startsWith(retiredPrefix(key))) continue;
+    await api.write('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { comment_id: old.id }, { body: retiredBody(key, headSha) });
+    updated++;
+  }
+
   const comment = (c: Inline) => ({
     path: c.path,
     line: c.end,
