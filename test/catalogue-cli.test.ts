@@ -273,6 +273,17 @@ describe('the compiled catalogue', () => {
     expect(run(['--format', 'json', write(log)]).code).toBe(1);
   });
 
+  test('without the details file, a finding and explain read the YAML for them', () => {
+    expect(build().status).toBe(0);
+    fs.rmSync(path.join(pkg, 'dist', 'signature-details.json'));
+    const r = run(['--format', 'json', write(log)]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: Array<{ signature: string; title: string; explanation: string }> };
+    expect(doc.findings.map((f) => [f.signature, f.title])).toEqual([['kms-logs-key-policy', "CloudWatch Logs is not allowed to use the log group's KMS key"]]);
+    expect(doc.findings[0]!.explanation).toContain('logs.eu-west-1.amazonaws.com');
+    expect(run(['explain', 'kms-logs-key-policy']).stdout).toContain('Recognises, for example:');
+  });
+
   function write(text: string): string {
     const file = path.join(pkg, 'deploy.log');
     fs.writeFileSync(file, text);
