@@ -444,17 +444,19 @@ export function matchSignature(sig: Signature, message: string): Match[] {
   let lower: string | undefined;
   const low = () => (lower ??= message.toLowerCase());
   const { needles } = sig.match;
-  // A pattern is compiled and run only when the message holds its needle.
-  const open = needles.patterns.map((n) => mayContain(n, message, low));
-  if (!open.includes(true)) return [];
+  // A pattern is compiled and run only when the message holds its needle. Most calls end in
+  // this first loop, so it allocates nothing.
+  let first = -1;
+  for (let i = 0; i < needles.patterns.length && first < 0; i++) if (mayContain(needles.patterns[i]!, message, low)) first = i;
+  if (first < 0) return [];
   for (let i = 0; i < needles.not.length; i++) {
     if (!mayContain(needles.not[i]!, message, low)) continue;
     const re = sig.match.not[i]!;
     re.lastIndex = 0;
     if (re.test(message)) return [];
   }
-  for (let i = 0; i < open.length; i++) {
-    if (!open[i]) continue;
+  for (let i = first; i < needles.patterns.length; i++) {
+    if (i > first && !mayContain(needles.patterns[i]!, message, low)) continue;
     const re = sig.match.patterns[i]!;
     const found: Match[] = [];
     re.lastIndex = 0;
