@@ -2,8 +2,9 @@
 // region still offers above it in the same major (src/data/rds-engine-versions.json, or the
 // error's own list of valid versions), written where the failing resource's engine is set.
 import type { Codemod, CodemodContext, CodemodResult, Language } from '../../src/fix/contract.js';
-import type { Site } from './typescript.js';
+import type { Collected } from './typescript.js';
 import { engineVersionTable, majorOf, pickEngineVersion } from '../../src/data/rds.js';
+import { decideVersionSites, proposedReason } from './decide.js';
 
 const INSTANCE_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/instance-engine.d.ts';
 const CLUSTER_DTS = 'node_modules/aws-cdk-lib/aws-rds/lib/cluster-engine.d.ts';
@@ -98,7 +99,7 @@ async function runFor(language: Language, ctx: CodemodContext): Promise<CodemodR
     if (language === 'python') return (await import('./python.js')).run(ctx);
     const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
     const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
-    const { default: transform, selectSites, ENUM_CLASS, enumMember } = await import('./typescript.js');
+    const { default: transform, ENUM_CLASS, enumMember } = await import('./typescript.js');
     const { chooseEngineVersion, engineVersionTable } = await import('../../src/data/rds.js');
     const className = ENUM_CLASS[engine];
     if (!className || !version) return { status: 'refused', reason: `engine '${engine}' is not an RDS engine this fix knows`, edits: {} };
@@ -121,8 +122,17 @@ async function runFor(language: Language, ctx: CodemodContext): Promise<CodemodR
       }
     };
 
-    const sites: Site[] = [];
-    for (const file of ctx.files) runOn(file, { collect: (found: Site[]) => sites.push(...found) });
+    const collected: Collected = { sites: [], links: [], families: [] };
+    for (const file of ctx.files) {
+      runOn(file, {
+        collect: (found: Collected) => {
+          collected.sites.push(...found.sites);
+          collected.links.push(...found.links);
+          collected.families.push(...found.families);
+        },
+      });
+    }
+    const sites = collected.sites;
 
     if (sites.length === 0) {
       for (const file of ctx.files) runOn(file, {});
@@ -138,32 +148,25 @@ async function runFor(language: Language, ctx: CodemodContext): Promise<CodemodR
         edits: {},
       };
     }
-    const pick = selectSites(sites, ctx.resources);
-    if ('refused' in pick) return { status: 'refused', reason: pick.refused, edits: {} };
+    const decided = decideVersionSites({ engine, version, target, sites, links: collected.links, families: collected.families, hints: ctx.resources });
+    if ('status' in decided) return decided;
 
-    if (pick.selected.length === 0) {
+    if (decided.selected.length === 0) {
       const named = ctx.resources.map((r) => r.id ?? r.constructPath).join(', ');
       return { status: 'not-found', reason: `${version} is set only for resources the log does not name (not ${named})`, edits: {} };
     }
-    const only = pick.selected.map((s) => s.key);
+    const only = decided.selected.map((s) => s.key);
     const edits: Record<string, string> = {};
     for (const file of ctx.files) {
-      if (!pick.selected.some((s) => s.file === file.path)) continue;
+      if (!decided.selected.some((s) => s.file === file.path)) continue;
       const out = runOn(file, { only });
       if (typeof out === 'string' && out !== file.text) edits[file.path] = out;
     }
     if (Object.keys(edits).length === 0) return { status: 'not-found', reason: reports.join('; ') || 'nothing to change', edits: {} };
     // Say what is written: the enum member or .of(...) where CDK's class is used, else the string.
-    const usesClass = pick.selected.some((s) => s.what.startsWith(className));
+    const usesClass = decided.selected.some((s) => s.what.startsWith(className));
     const how = !usesClass ? `'${target}'` : useEnum ? enumMember(engine, target) : `${className}.of('${target}', ...)`;
-    const left = sites.length - pick.selected.length;
-    return {
-      status: 'proposed',
-      reason: `${engine} ${version} -> ${target} (${how}) in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}` +
-        (choice?.direction === 'down' ? `; ${choice.reason}` : '') +
-        (left > 0 ? `; ${left} other place(s) with ${version} belong to resources the log does not name and were left alone` : ''),
-      edits,
-    };
+    return { status: 'proposed', reason: proposedReason(engine, version, target, how, decided.selected, sites.length, choice, decided.notes), edits };
   }
 }
 

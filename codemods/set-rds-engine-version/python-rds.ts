@@ -5,9 +5,9 @@ import type { CodemodContext } from '../../src/fix/contract.js';
 import type { Edit } from '../../src/fix/python/edits.js';
 import { Imports } from '../../src/fix/python/imports.js';
 import { parsePython, withPython, type Node, type PyFile } from '../../src/fix/python/parser.js';
-import { matchScore, type Site } from '../../src/fix/sites.js';
+import { matchScore, type OwnerPath, type Site } from '../../src/fix/sites.js';
 import type { ResourceHint } from '../../src/types.js';
-import { idArgument, ownersOf } from '../../src/fix/python/resources.js';
+import { pyOwnersAt } from './py-resources.js';
 import { callArgs, calleeName, dotted, field, findAll, nameUses, stringLiteral, walk } from '../../src/fix/python/syntax.js';
 
 export interface PySource {
@@ -312,6 +312,19 @@ export function normalizeEngine(name: string): string {
 }
 
 const PULUMI_RDS_RESOURCES = new Set(['pulumi_aws.rds.Instance', 'pulumi_aws.rds.Cluster', 'pulumi_aws.rds.ClusterInstance', 'pulumi_aws.rds.GlobalCluster']);
+/** CDKTF's prebuilt provider (cdktf_cdktf_provider_aws.db_instance.DbInstance) or bindings from `cdktf get` (imports.aws...). */
+const CDKTF_RDS_RESOURCES = ['db_instance.DbInstance', 'rds_cluster.RdsCluster', 'rds_cluster_instance.RdsClusterInstance', 'rds_global_cluster.RdsGlobalCluster'];
+
+/** Is this qualified callee a CDKTF AWS provider RDS resource (or its Config struct with `config: true`)? */
+export function isCdktfRds(q: string | undefined, config = false): boolean {
+  if (!q) return false;
+  return CDKTF_RDS_RESOURCES.some((c) => q === c || q.endsWith(`.${c}`) || (config && (q === `${c}Config` || q.endsWith(`.${c}Config`))));
+}
+
+/** A call that creates an RDS resource whose `engine=` / `engine_version=` another resource may read. */
+export function isRdsResource(q: string | undefined): boolean {
+  return PULUMI_RDS_RESOURCES.has(q ?? '') || isCdktfRds(q);
+}
 
 /**
  * What a string-valued expression evaluates to, as far as the file says: a literal, a constant,
@@ -335,7 +348,7 @@ export function resolveText(src: PySource, node: Node | undefined, depth = 0): s
     const obj = field(node, 'object');
     if ((attr === 'engine' || attr === 'engine_version') && obj?.type === 'identifier') {
       const b = bindingOf(obj, src.file.root);
-      if (b && b.count === 1 && b.value.type === 'call' && PULUMI_RDS_RESOURCES.has(calleeOf(src, b.value) ?? '')) {
+      if (b && b.count === 1 && b.value.type === 'call' && isRdsResource(calleeOf(src, b.value))) {
         return resolveText(src, keywordValue(b.value, attr), depth + 1);
       }
     }
@@ -465,84 +478,12 @@ export function pyOfTakesFeatures(text: string, className: string): boolean {
 
 // ---- owners --------------------------------------------------------------------------------
 
-/** An f-string id as written (`f"{env}-orders-db"`) as a pattern over names; undefined for anything else. */
-function fstringPattern(text: string): RegExp | undefined {
-  const m = /^(?:[rR]?[fF]|[fF][rR])('''|"""|'|")([\s\S]*)\1$/.exec(text);
-  if (!m) return undefined;
-  const parts = m[2]!.split(/\{[^{}]*\}/);
-  if (parts.length < 2) return undefined;
-  const esc = (s: string) => s.replace(/\{\{/g, '{').replace(/\}\}/g, '}').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${parts.map(esc).join('.+')}$`);
-}
-
-/** Parameters of the functions a node is written in (innermost first), `self`/`cls` aside. */
-function enclosingParameters(node: Node): Set<string> {
-  const out = new Set<string>();
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type !== 'function_definition') continue;
-    for (const c of field(p, 'parameters')?.namedChildren ?? []) {
-      if (!c) continue;
-      const id = c.type === 'identifier' ? c : field(c, 'name') ?? c.namedChildren.find((k) => k?.type === 'identifier');
-      if (id && id.text !== 'self' && id.text !== 'cls') out.add(id.text);
-    }
-  }
-  return out;
-}
-
-/** Names bound by the `for` loops and comprehensions a node is written in. */
-function enclosingLoopNames(node: Node): Set<string> {
-  const out = new Set<string>();
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'for_statement') {
-      for (const id of findAll(field(p, 'left') ?? p, 'identifier')) out.add(id.text);
-    } else if (['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression'].includes(p.type)) {
-      for (const clause of p.namedChildren) {
-        if (clause?.type === 'for_in_clause') for (const id of findAll(field(clause, 'left') ?? clause, 'identifier')) out.add(id.text);
-      }
-    }
-  }
-  return out;
-}
-
 /**
- * The resources a node configures (resources.ownersOf), with an f-string id replaced by the
- * log's name for it when one fits (`f"{env}-orders-db"` and `prod-orders-db`): the site
- * matcher compares names, not patterns. An id built from a function's parameter
- * (`f"{name}-db"` in a factory or a ComponentResource) names every resource the function
- * makes: changing the site there changes all of them, so that is a refusal.
+ * The resources a node configures, their names as templates (py-resources.ts): the site
+ * matcher compares them with what the log printed, holes as wildcards. A name built from a
+ * function's parameter or a loop variable stands for every resource that code makes: a value
+ * set there is shared by all of them, and the failure is one they all have.
  */
-export function ownersFor(src: PySource, node: Node, hints: ResourceHint[]): { owners: string[][]; refusal?: string } {
-  const names = hints.flatMap((h) => [
-    ...(h.id ? [h.id, h.id.replace(/[0-9A-F]{8}$/, '')] : []),
-    ...(h.constructPath ? h.constructPath.split('/') : []),
-  ]).filter(Boolean);
-  let refusal: string | undefined;
-  const owners = ownersOf(node, src.imports).map((path) =>
-    path.map((part) => {
-      const re = fstringPattern(part);
-      if (!re) return part;
-      refusal ??= factoryRefusal(src, part);
-      return names.find((n) => re.test(n)) ?? part;
-    }),
-  );
-  return refusal ? { owners, refusal } : { owners };
-}
-
-function factoryRefusal(src: PySource, idText: string): string | undefined {
-  for (const call of findAll(src.file.root, 'call')) {
-    const id = idArgument(call, src.imports);
-    if (!id || id.node.text !== idText) continue;
-    const params = enclosingParameters(call);
-    const loops = enclosingLoopNames(call);
-    const used = findAll(id.node, 'interpolation').flatMap((i) => findAll(i, 'identifier')).map((n) => n.text);
-    const param = used.find((u) => params.has(u));
-    if (param) {
-      return `the resource name ${idText} (${src.path}:${lineOf(call)}) is built from the parameter '${param}': that code makes one resource per call, and changing it changes all of them; change it by hand or pass the value in`;
-    }
-    const loop = used.find((u) => loops.has(u));
-    if (loop) {
-      return `the resource name ${idText} (${src.path}:${lineOf(call)}) is built from the loop variable '${loop}': that code makes one resource per iteration, and changing it changes all of them; change it by hand`;
-    }
-  }
-  return undefined;
+export function ownersFor(src: PySource, node: Node, _hints: ResourceHint[]): { owners: OwnerPath[]; followers: OwnerPath[]; refusal?: string } {
+  return pyOwnersAt(src, node);
 }

@@ -15,10 +15,12 @@ import { chooseEngineVersion, engineVersionTable } from '../../src/data/rds.js';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import { parsePython, type Node } from '../../src/fix/python/parser.js';
 import { callArgs, field, findAll, preferredQuote, stringLiteral } from '../../src/fix/python/syntax.js';
-import { selectSites } from '../../src/fix/sites.js';
+import type { OwnerPath } from '../../src/fix/sites.js';
+import { decideVersionSites, proposedReason, type Family } from './decide.js';
+import { pyCollectResources, pyFamilyOf, pyLinksOf } from './py-resources.js';
 import { ENUM_CLASS, enumMember, ofMajor } from './typescript.js';
 import {
-  bindingOf, calleeOf, constantImporters, constantRefusal, dedupe, disposeAll, importOf, installedCdkRds, isCdkMember, keywordValue, lineOf,
+  bindingOf, calleeOf, constantImporters, constantRefusal, dedupe, disposeAll, importOf, installedCdkRds, isCdkMember, isCdktfRds, keywordValue, lineOf,
   moduleConstant, moduleFile, normalizeEngine, ownersFor, parseAll, settles, pyClassHasMember, pyOfTakesFeatures, resolveText, siteKey,
   type PySite, type PySource,
 } from './python-rds.js';
@@ -54,11 +56,20 @@ const VERSION_HOLDERS: Record<string, { engineOptional: boolean }> = {
   'pulumi_aws.rds.ClusterArgs': { engineOptional: false },
   'pulumi_aws.rds.ClusterInstance': { engineOptional: false },
   'pulumi_aws.rds.ClusterInstanceArgs': { engineOptional: false },
+  'pulumi_aws.rds.GlobalCluster': { engineOptional: false },
+  'pulumi_aws.rds.GlobalClusterArgs': { engineOptional: false },
   'aws_cdk.aws_rds.CfnDBInstance': { engineOptional: true },
   'aws_cdk.aws_rds.CfnDBInstanceProps': { engineOptional: true },
   'aws_cdk.aws_rds.CfnDBCluster': { engineOptional: true },
   'aws_cdk.aws_rds.CfnDBClusterProps': { engineOptional: true },
+  'aws_cdk.aws_rds.CfnGlobalCluster': { engineOptional: true },
+  'aws_cdk.aws_rds.CfnGlobalClusterProps': { engineOptional: true },
 };
+
+function versionHolder(q: string | undefined): { engineOptional: boolean } | undefined {
+  if (!q) return undefined;
+  return VERSION_HOLDERS[q] ?? (isCdktfRds(q, true) ? { engineOptional: false } : undefined);
+}
 
 interface Emit {
   /** Write the enum member (else `.of(...)`). */
@@ -136,7 +147,7 @@ async function findSites(f: Finder, src: PySource, version: string): Promise<Ver
     if (field(kw, 'name')?.text !== 'engine_version') continue;
     const call = kw.parent?.parent;
     if (!call || call.type !== 'call') continue;
-    const holder = VERSION_HOLDERS[calleeOf(src, call) ?? ''];
+    const holder = versionHolder(calleeOf(src, call));
     if (!holder) continue;
     const engineArg = keywordValue(call, 'engine');
     if (engineArg === undefined) {
@@ -196,14 +207,17 @@ async function constantSite(f: Finder, src: PySource, ident: Node, what: string,
     file: src.path,
     line: lineOf(b.value),
     what: `${what} (${name} = ${b.value.text})`,
-    owners: owned.owners,
-    ...(refusal ? { refusal } : {}),
+    ...ownedSite({ ...owned, refusal }),
     edit: editString(b.value, lit, f.engine),
   };
 }
 
-function ownedSite(o: { owners: string[][]; refusal?: string }): { owners: string[][]; refusal?: string } {
-  return o.refusal ? { owners: o.owners, refusal: o.refusal } : { owners: o.owners };
+function ownedSite(o: { owners: OwnerPath[]; followers?: OwnerPath[]; refusal?: string }): { owners: OwnerPath[]; followers?: OwnerPath[]; refusal?: string } {
+  return {
+    owners: o.owners,
+    ...(o.followers?.length ? { followers: o.followers } : {}),
+    ...(o.refusal ? { refusal: o.refusal } : {}),
+  };
 }
 
 function editString(node: Node, old: string, engine: string): (t: string) => Edit {
@@ -256,8 +270,18 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         edits: {},
       };
     }
-    const pick = selectSites(sites, ctx.resources);
-    if ('refused' in pick) return { status: 'refused', reason: pick.refused, edits: {} };
+    const links: Array<[OwnerPath, OwnerPath]> = [];
+    const families: Family[] = [];
+    for (const src of [...sources, ...importers]) {
+      const resources = pyCollectResources(src);
+      links.push(...pyLinksOf(src, resources));
+      for (const r of resources) {
+        const family = pyFamilyOf(r);
+        if (family) families.push({ owner: r.path, family, file: src.path, line: r.line });
+      }
+    }
+    const pick = decideVersionSites({ engine, version, target, sites, links, families, hints: ctx.resources });
+    if ('status' in pick) return pick;
     if (pick.selected.length === 0) {
       if (alreadyFixed()) return { status: 'already-fixed', reason: fixedReason(), edits: {} };
       const named = ctx.resources.map((r) => r.id ?? r.constructPath).join(', ');
@@ -279,14 +303,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
     }
     if (Object.keys(edits).length === 0) return { status: 'not-found', reason: 'nothing to change', edits: {} };
     const how = [...new Set(pick.selected.map((s) => s.edit(target).text))].join(', ');
-    const left = sites.length - pick.selected.length;
-    return {
-      status: 'proposed',
-      reason: `${engine} ${version} -> ${target} (${how}) in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}` +
-        (choice?.direction === 'down' ? `; ${choice.reason}` : '') +
-        (left > 0 ? `; ${left} other place(s) with ${version} belong to resources the log does not name and were left alone` : ''),
-      edits,
-    };
+    return { status: 'proposed', reason: proposedReason(engine, version, target, how, pick.selected, sites.length, choice, pick.notes), edits };
   } finally {
     disposeAll(sources);
     disposeAll(importers);

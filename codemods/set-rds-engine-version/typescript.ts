@@ -15,10 +15,18 @@
 // log names the failing resource, only its sites change. Its imports use `.ts` specifiers so the
 // jscodeshift CLI can load it alone; index.ts runs it in-process and computes --target.
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { fileQuote, findConst, isExported, isProp, keyName, lastName, ownersOf, qualifiedLast, references, stringValue, withQuote, type Owners } from '../shared/jscodeshift.ts';
-import { selectSites, type Site } from '../../src/fix/sites.ts';
+import { fileQuote, findConst, isExported, isProp, keyName, lastName, qualifiedLast, stringValue, withQuote } from '../shared/jscodeshift.ts';
+import { selectSites, type OwnerPath, type Site } from '../../src/fix/sites.ts';
+import { collectResources, familyOf, linksOf, ownersAt, references, type OwnersAt } from './ts-resources.ts';
 
 export { selectSites, type Site };
+
+/** What one file contributes to the decision: its sites, which resources are tied, parameter-group families. */
+export interface Collected {
+  sites: Site[];
+  links: Array<[OwnerPath, OwnerPath]>;
+  families: Array<{ owner: OwnerPath; family: string; file: string; line: number }>;
+}
 import type { ResourceHint as ResourceHintLike } from '../../src/types.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -45,7 +53,10 @@ export function ofMajor(engine: string, version: string): string {
   return parts.slice(0, 2).join('.');
 }
 
-const RESOURCE_CLASSES = new Set(['Instance', 'Cluster', 'ClusterInstance', 'CfnDBInstance', 'CfnDBCluster', 'DbInstance', 'RdsCluster']);
+/** Pulumi classes (aws.rds.X) and CDK L1 / CDKTF classes whose `engineVersion` is an RDS engine version. */
+const PULUMI_CLASSES = new Set(['Instance', 'Cluster', 'ClusterInstance', 'GlobalCluster']);
+const L1_CLASSES = new Set(['CfnDBInstance', 'CfnDBCluster', 'CfnGlobalCluster']);
+const CDKTF_CLASSES = new Set(['DbInstance', 'RdsCluster', 'RdsClusterInstance', 'RdsGlobalCluster']);
 const VERSION_KEYS = new Set(['engineVersion']);
 
 interface Settings {
@@ -54,7 +65,7 @@ interface Settings {
   target?: string;
   useEnum: boolean;
   hints: ResourceHintLike[];
-  collect?: (sites: Site[]) => void;
+  collect?: (found: Collected) => void;
   only?: Set<string>;
 }
 
@@ -107,13 +118,21 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   if (!mentions(s.version) && !mentions(s.target)) return null;
   const root = j(file.source);
   const splices = new Map<string, string>();
-  const found = findSites(j, root, file.path, s, splices);
+  const found = findSites(j, root, file.path, file.source, s, splices);
   if (s.collect) {
-    s.collect(found.map((f) => f.site));
+    const resources = collectResources(j, root, file.source, file.path);
+    s.collect({
+      sites: found.map((f) => f.site),
+      links: linksOf(j, root, file.source, resources),
+      families: resources.flatMap((r) => {
+        const family = familyOf(r);
+        return family ? [{ owner: r.path, family, file: file.path, line: r.line }] : [];
+      }),
+    });
     return null;
   }
   if (found.length === 0) {
-    if (s.target && hasVersion(j, root, s, s.target)) api.report(`already-fixed: ${s.engine} ${s.target} is already set`);
+    if (s.target && hasVersion(j, root, file.source, s, s.target)) api.report(`already-fixed: ${s.engine} ${s.target} is already set`);
     return null;
   }
   if (!s.target) {
@@ -124,7 +143,8 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   if (s.only) {
     chosen = found.filter((f) => s.only!.has(f.site.key));
   } else {
-    const pick = selectSites(found.map((f) => f.site), s.hints);
+    const resources = collectResources(j, root, file.source, file.path);
+    const pick = selectSites(found.map((f) => f.site), s.hints, { links: linksOf(j, root, file.source, resources) });
     if ('refused' in pick) {
       api.report(`refused: ${pick.refused}`);
       return null;
@@ -144,15 +164,20 @@ interface Found {
   apply(target: string): void;
 }
 
-function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, splices = new Map<string, string>()): Found[] {
+function findSites(j: JSCodeshift, root: Collection, file: string, source: string, s: Settings, splices = new Map<string, string>()): Found[] {
   const quoteChar = fileQuote(j, root) === 'double' ? '"' : "'";
   const cls = ENUM_CLASS[s.engine]!;
   const member = enumMember(s.engine, s.version);
   const out: Found[] = [];
-  const site = (path: ASTPath, what: string, owners: Owners, apply: (t: string) => void) => {
+  const owned = (path: ASTPath) => ownersAt(j, root, source, file, path);
+  const site = (path: ASTPath, what: string, owners: OwnersAt, apply: (t: string) => void, refusal?: string) => {
     const node = path.node as AnyNode;
     out.push({
-      site: { key: `${file}:${node.start}`, file, line: node.loc?.start.line ?? 0, what, owners: owners.paths, refusal: owners.refusal },
+      site: {
+        key: `${file}:${node.start}`, file, line: node.loc?.start.line ?? 0, what, owners: owners.owners,
+        ...(owners.followers.length ? { followers: owners.followers } : {}),
+        ...(refusal ? { refusal } : {}),
+      },
       apply,
     });
   };
@@ -162,7 +187,7 @@ function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, 
     const node = path.node as AnyNode;
     if (node.computed || node.property.type !== 'Identifier' || node.property.name !== member) return;
     if (lastName(node.object) !== cls) return;
-    site(path, `${cls}.${member}`, ownersOf(j, root, path), (target) => {
+    site(path, `${cls}.${member}`, owned(path), (target) => {
       if (s.useEnum) {
         node.property = j.identifier(enumMember(s.engine, target));
       } else {
@@ -187,7 +212,7 @@ function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, 
     const arg = node.arguments[0];
     const lit = stringValue(arg) === s.version ? { holder: node.arguments, index: 0 } : undefined;
     if (lit) {
-      site(path, `${cls}.of('${s.version}')`, ownersOf(j, root, path), (target) => {
+      site(path, `${cls}.of('${s.version}')`, owned(path), (target) => {
         lit.holder[lit.index] = withQuote(j, lit.holder[lit.index], target);
       });
     } else if (arg?.type === 'Identifier') {
@@ -206,7 +231,7 @@ function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, 
     if (engine !== undefined && engine !== s.engine) return;
     if (engine === undefined && !usage.engineOptional) return;
     if (stringValue(prop.value) === s.version) {
-      site(path, `${keyName(prop)}: '${s.version}'`, ownersOf(j, root, path), (target) => {
+      site(path, `${keyName(prop)}: '${s.version}'`, owned(path), (target) => {
         prop.value = withQuote(j, prop.value, target);
       });
     } else if (prop.value.type === 'Identifier') {
@@ -214,19 +239,15 @@ function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, 
     }
   });
 
-  // A version held in `const v = '15.4'`: the const is the site, its single user the owner.
+  // A version held in `const v = '15.4'`: the const is the site, the resources that read it its owners.
   function constSite(name: string, what: string) {
     const decl = findConst(j, root, name);
     if (!decl || stringValue(decl.node.init) !== s.version) return;
-    const refs = references(j, root, name);
-    const owners = ownersOf(j, root, decl.get('init'));
-    const refusal = refs.length > 1
-      ? `${s.version} is held in '${name}', which ${refs.length} places use; change it by hand or give this resource its own version`
-      : isExported(decl) ? `${s.version} is held in the exported '${name}', which other files may use` : owners.refusal;
+    const refusal = isExported(decl) ? `${s.version} is held in the exported '${name}', which other files may use; change it there by hand` : undefined;
     const init = decl.node as AnyNode;
-    site(decl, `${what} (const ${name} = '${s.version}')`, { paths: owners.paths, refusal }, (target) => {
+    site(decl, `${what} (const ${name} = '${s.version}')`, owned(decl.get('init')), (target) => {
       init.init = withQuote(j, init.init, target);
-    });
+    }, refusal);
   }
 
   // Sites found twice (a const reached from two properties) count once.
@@ -234,8 +255,8 @@ function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, 
   return out.filter((f) => (seen.has(f.site.key) ? false : (seen.add(f.site.key), true)));
 }
 
-function hasVersion(j: JSCodeshift, root: Collection, s: Settings, version: string): boolean {
-  return findSites(j, root, '', { ...s, version }).length > 0;
+function hasVersion(j: JSCodeshift, root: Collection, source: string, s: Settings, version: string): boolean {
+  return findSites(j, root, '', source, { ...s, version }).length > 0;
 }
 
 /** How an object literal reaches an RDS resource: as its props, or via a variable passed as them. */
@@ -248,7 +269,8 @@ function rdsResourceUsage(j: JSCodeshift, root: Collection, path: ASTPath): { en
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
     const ann = parent.id.typeAnnotation?.typeAnnotation;
     const typeName = ann?.type === 'TSTypeReference' ? qualifiedLast(ann.typeName) : undefined;
-    if (typeName && /^(Instance|Cluster|ClusterInstance)Args$|^Cfn(DBInstance|DBCluster)Props$/.test(typeName)) return { engineOptional: /^Cfn/.test(typeName) };
+    if (typeName && /^(Instance|Cluster|ClusterInstance|GlobalCluster)Args$|^(DbInstance|RdsCluster|RdsClusterInstance|RdsGlobalCluster)Config$/.test(typeName)) return { engineOptional: false };
+    if (typeName && /^Cfn(DBInstance|DBCluster|GlobalCluster)Props$/.test(typeName)) return { engineOptional: true };
     for (const ref of references(j, root, parent.id.name)) {
       const up = (ref.parentPath?.node as AnyNode);
       if (up?.type === 'NewExpression') return resourceClass(up.callee);
@@ -259,19 +281,34 @@ function rdsResourceUsage(j: JSCodeshift, root: Collection, path: ASTPath): { en
 
 function resourceClass(callee: AnyNode): { engineOptional: boolean } | undefined {
   const name = lastName(callee);
-  if (!name || !RESOURCE_CLASSES.has(name)) return undefined;
-  if (name.startsWith('Cfn')) return { engineOptional: true };
+  if (!name) return undefined;
+  if (L1_CLASSES.has(name)) return { engineOptional: true };
+  if (CDKTF_CLASSES.has(name)) return { engineOptional: false };
   // Pulumi's aws.rds.Instance: `Instance` alone is too common a name to trust.
-  if (callee.type === 'MemberExpression' && lastName(callee.object) === 'rds') return { engineOptional: false };
-  if (name === 'DbInstance' || name === 'RdsCluster') return { engineOptional: false };
+  if (PULUMI_CLASSES.has(name) && callee.type === 'MemberExpression' && lastName(callee.object) === 'rds') return { engineOptional: false };
   return undefined;
 }
 
-/** The engine an RDS resource's props name: 'postgres', or undefined when not written there. */
-function engineOf(j: JSCodeshift, root: Collection, obj: AnyNode): string | undefined {
+/** The resource a variable holds, when the file creates it: `const cluster = new aws.rds.Cluster(...)`. */
+function resourceProps(j: JSCodeshift, root: Collection, name: string): AnyNode | undefined {
+  const decl = findConst(j, root, name);
+  let init = decl?.node.init as AnyNode;
+  while (init && ['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression'].includes(init.type)) init = init.expression;
+  if (init?.type !== 'NewExpression' || !resourceClass(init.callee)) return undefined;
+  const props = init.arguments.find((a: AnyNode) => a.type === 'ObjectExpression');
+  return props;
+}
+
+/** The engine an RDS resource's props name: 'postgres', or undefined when not written there; '?' when not known. */
+function engineOf(j: JSCodeshift, root: Collection, obj: AnyNode, depth = 0): string | undefined {
   const prop = obj.properties.find((p: AnyNode) => isProp(p) && keyName(p) === 'engine');
   if (!prop) return undefined;
-  let v = prop.value;
+  return engineValue(j, root, prop.value, depth);
+}
+
+function engineValue(j: JSCodeshift, root: Collection, value: AnyNode, depth: number): string {
+  let v = value;
+  while (v && ['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression'].includes(v.type)) v = v.expression;
   if (v.type === 'Identifier') v = findConst(j, root, v.name)?.node.init ?? v;
   const str = stringValue(v);
   if (str !== undefined) return str;
@@ -279,6 +316,13 @@ function engineOf(j: JSCodeshift, root: Collection, obj: AnyNode): string | unde
   if (v.type === 'MemberExpression' && lastName(v.object) === 'EngineType') {
     const name = String(v.property.name ?? '').toLowerCase();
     return Object.keys(ENUM_CLASS).find((e) => e.replace('-', '') === name) ?? name;
+  }
+  // cluster.engine (or cluster.engine.apply(...)): the engine of a resource this file creates.
+  if (v.type === 'CallExpression' && v.callee.type === 'MemberExpression' && lastName(v.callee) === 'apply') v = v.callee.object;
+  if (v.type === 'MemberExpression' && lastName(v) === 'engine' && v.object.type === 'Identifier' && depth < 3) {
+    const props = resourceProps(j, root, v.object.name);
+    const e = props ? engineOf(j, root, props, depth + 1) : undefined;
+    if (e !== undefined) return e;
   }
   return '?';
 }

@@ -165,3 +165,14 @@ export function pickInstanceClass(instanceClass: string, engine: string, engineV
   if (family === parsed.family && size === parsed.size) return undefined;
   return { instanceClass: `db.${family}.${size}`, family, size, fromFamily: parsed.family, fromSize: parsed.size };
 }
+
+/**
+ * The parameter group family of an engine version, as RDS names it: `postgres15`,
+ * `aurora-postgresql15`, `mysql8.0`, `aurora-mysql8.0`, `mariadb10.11`. Undefined for an engine
+ * or version it cannot tell.
+ */
+export function parameterGroupFamily(engine: string, version: string): string | undefined {
+  const major = majorOf(engine, expandAuroraMysql(engine, version));
+  if (!major || !['postgres', 'aurora-postgresql', 'mysql', 'aurora-mysql', 'mariadb'].includes(engine)) return undefined;
+  return `${engine}${major}`;
+}

@@ -11,7 +11,7 @@ def service_database(service: str, subnet_ids: list[str]) -> rds.Instance:
     return rds.Instance(
         f"{stack}-{service}-db",
         engine="postgres",
-        engine_version="15.4",
+        engine_version="15.8",
         instance_class="db.t4g.micro",
         allocated_storage=20,
         db_subnet_group_name=subnets.name,
@@ -20,6 +20,6 @@ def service_database(service: str, subnet_ids: list[str]) -> rds.Instance:
     )
 
 
-# orders has run for a year; payments is new in this deploy.
+# Every service gets the same database setup.
 for name in ("orders", "payments"):
     service_database(name, config.require_object("privateSubnetIds"))
