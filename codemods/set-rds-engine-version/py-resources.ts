@@ -345,3 +345,18 @@ export function pyFamilyOf(r: PyResource): string | undefined {
   if (r.kind !== 'parameter-group') return undefined;
   return stringLiteral(callArgs(r.call)?.keywords.get('family')?.value)?.value;
 }
+
+/** A CDK cluster and the instances it declares (`writer=rds.ClusterInstance.provisioned("writer")`): they run one engine version. */
+export function pyMemberLinks(src: PySource): Array<[OwnerPath, OwnerPath]> {
+  const out: Array<[OwnerPath, OwnerPath]> = [];
+  for (const call of findAll(src.file.root, 'call')) {
+    const method = dotted(field(call, 'function'))?.split('.').at(-1);
+    if (!method || !NESTED_ID_METHODS.has(method)) continue;
+    const first = callArgs(call)?.positional[0];
+    const t = first ? pyNameTemplate(src, first) : undefined;
+    if (!t) continue;
+    const inner = t.map((x) => (typeof x === 'string' ? x : `{${x.hole}}`)).join('');
+    for (const cluster of pyOwnersAt(src, call).owners) out.push([cluster, [...cluster, inner]]);
+  }
+  return out;
+}

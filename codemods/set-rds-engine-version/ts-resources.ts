@@ -378,3 +378,143 @@ export function familyOf(r: TsResource): string | undefined {
   if (v?.type === 'StringLiteral' || (v?.type === 'Literal' && typeof v.value === 'string')) return v.value;
   return undefined;
 }
+
+/** A CDK cluster and the instances it declares (`writer: ClusterInstance.provisioned('writer')`): they run one engine version. */
+export function memberLinks(j: JSCodeshift, root: Collection, source: string, file: string): Array<[OwnerPath, OwnerPath]> {
+  const out: Array<[OwnerPath, OwnerPath]> = [];
+  root.find(j.CallExpression).forEach((p) => {
+    const node = p.node as AnyNode;
+    if (node.callee.type !== 'MemberExpression' || !['provisioned', 'serverlessV2'].includes(node.callee.property?.name)) return;
+    const id = nameTemplate(j, root, source, node.arguments[0]);
+    if (!id) return;
+    const inner = id.map((x) => (typeof x === 'string' ? x : `\${${x.hole}}`)).join('');
+    for (const cluster of ownersAt(j, root, source, file, p).owners) out.push([cluster, [...cluster, inner]]);
+  });
+  return out;
+}
+
+const CDK_ENGINE_METHODS: Record<string, string> = {
+  postgres: 'postgres', mysql: 'mysql', mariaDb: 'mariadb', auroraMysql: 'aurora-mysql', auroraPostgres: 'aurora-postgresql', aurora: 'aurora',
+};
+const CDK_ENGINE_CONSTANTS: Record<string, string> = {
+  POSTGRES: 'postgres', MYSQL: 'mysql', MARIADB: 'mariadb', AURORA: 'aurora', AURORA_MYSQL: 'aurora-mysql', AURORA_POSTGRESQL: 'aurora-postgresql',
+};
+const VERSION_CLASSES = new Set(['PostgresEngineVersion', 'AuroraPostgresEngineVersion', 'MysqlEngineVersion', 'AuroraMysqlEngineVersion', 'MariaDbEngineVersion']);
+
+export interface EngineInfo {
+  engine?: string;
+  version?: string;
+}
+
+/** A string the file gives an expression: a literal, a `const`. */
+function stringOf(j: JSCodeshift, root: Collection, expr: AnyNode, depth = 0): string | undefined {
+  const n = unwrap(expr);
+  if (!n || depth > 4) return undefined;
+  if (n.type === 'StringLiteral' || (n.type === 'Literal' && typeof n.value === 'string')) return n.value;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0].value.cooked;
+  if (n.type === 'Identifier') {
+    const init = constInit(j, root, n.name);
+    return init ? stringOf(j, root, init, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The props of the resource a variable holds, when the file creates it (`const cluster = new aws.rds.Cluster(...)`). */
+function propsOfVar(j: JSCodeshift, root: Collection, name: string): AnyNode | undefined {
+  const init = unwrap(constInit(j, root, name));
+  if (init?.type !== 'NewExpression') return undefined;
+  return init.arguments.map(unwrap).find((a: AnyNode) => a?.type === 'ObjectExpression');
+}
+
+function prop(obj: AnyNode, key: string): AnyNode | undefined {
+  return obj?.properties?.find((p: AnyNode) => propKey(p) === key)?.value;
+}
+
+/**
+ * Engine and version of a Pulumi / CDKTF / L1 resource's props: its own `engine` and
+ * `engineVersion`, else those of the cluster it joins (`clusterIdentifier: cluster.id`).
+ */
+export function propsEngine(j: JSCodeshift, root: Collection, obj: AnyNode, depth = 0): EngineInfo {
+  const out: EngineInfo = {};
+  const engine = prop(obj, 'engine');
+  const version = prop(obj, 'engineVersion');
+  const viaVar = (v: AnyNode, key: string): AnyNode | undefined => {
+    let n = unwrap(v);
+    if (n?.type === 'CallExpression' && lastName(n.callee) === 'apply') n = n.callee.object;
+    if (n?.type === 'MemberExpression' && lastName(n) === key && n.object.type === 'Identifier') return propsOfVar(j, root, n.object.name);
+    return undefined;
+  };
+  if (engine) {
+    const s = stringOf(j, root, engine);
+    const e = unwrap(engine);
+    if (s) out.engine = s;
+    else if (e?.type === 'MemberExpression' && lastName(e.object) === 'EngineType') out.engine = engineFromName(String(lastName(e) ?? ''));
+    else if (depth < 3) {
+      const other = viaVar(engine, 'engine');
+      if (other) out.engine = propsEngine(j, root, other, depth + 1).engine;
+    }
+  }
+  if (version) {
+    const s = stringOf(j, root, version);
+    if (s) out.version = s;
+    else if (depth < 3) {
+      const other = viaVar(version, 'engineVersion');
+      if (other) out.version = propsEngine(j, root, other, depth + 1).version;
+    }
+  }
+  if ((!out.engine || !out.version) && depth < 3) {
+    const link = prop(obj, 'clusterIdentifier') ?? prop(obj, 'dbClusterIdentifier');
+    const n = unwrap(link);
+    if (n?.type === 'MemberExpression' && n.object.type === 'Identifier') {
+      const cluster = propsOfVar(j, root, n.object.name);
+      if (cluster) {
+        const c = propsEngine(j, root, cluster, depth + 1);
+        if (!out.engine) out.engine = c.engine;
+        if (!out.version && (!c.engine || c.engine === out.engine)) out.version = c.version;
+      }
+    }
+  }
+  return out;
+}
+
+function engineFromName(name: string): string {
+  const flat = name.toLowerCase().replace(/[-_]/g, '');
+  return ['postgres', 'aurora-postgresql', 'mysql', 'aurora-mysql', 'mariadb', 'aurora'].find((e) => e.replace('-', '') === flat) ?? name.toLowerCase();
+}
+
+/** A CDK `engine:` expression: `rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_3_05_2 })`. */
+export function cdkEngineInfo(j: JSCodeshift, root: Collection, expr: AnyNode, depth = 0): EngineInfo | undefined {
+  const n = unwrap(expr);
+  if (!n || depth > 4) return undefined;
+  if (n.type === 'Identifier') {
+    const init = constInit(j, root, n.name);
+    return init ? cdkEngineInfo(j, root, init, depth + 1) : undefined;
+  }
+  const engineClass = (o: AnyNode) => ['DatabaseInstanceEngine', 'DatabaseClusterEngine'].includes(lastName(o) ?? '');
+  if (n.type === 'MemberExpression' && engineClass(n.object)) {
+    const e = CDK_ENGINE_CONSTANTS[lastName(n) ?? ''];
+    return e ? { engine: e } : undefined;
+  }
+  if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && engineClass(n.callee.object)) {
+    const engine = CDK_ENGINE_METHODS[lastName(n.callee) ?? ''];
+    if (!engine) return undefined;
+    const arg = unwrap(n.arguments[0]);
+    const v = arg?.type === 'ObjectExpression' ? cdkVersion(j, root, prop(arg, 'version'), depth + 1) : undefined;
+    return v ? { engine, version: v } : { engine };
+  }
+  return undefined;
+}
+
+function cdkVersion(j: JSCodeshift, root: Collection, expr: AnyNode, depth: number): string | undefined {
+  const n = unwrap(expr);
+  if (!n || depth > 4) return undefined;
+  if (n.type === 'Identifier') {
+    const init = constInit(j, root, n.name);
+    return init ? cdkVersion(j, root, init, depth + 1) : undefined;
+  }
+  if (n.type === 'MemberExpression' && VERSION_CLASSES.has(lastName(n.object) ?? '') && /^VER_/.test(lastName(n) ?? '')) {
+    return lastName(n)!.slice(4).replace(/_/g, '.').toLowerCase();
+  }
+  if (n.type === 'CallExpression' && lastName(n.callee) === 'of' && VERSION_CLASSES.has(lastName(n.callee.object) ?? '')) return stringOf(j, root, n.arguments[0]);
+  return undefined;
+}

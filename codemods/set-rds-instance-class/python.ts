@@ -11,32 +11,23 @@
 // version come from the log, else from the resource's own arguments (`engine="aurora-mysql"`,
 // `rds.DatabaseClusterEngine.aurora_mysql(version=...)`, the cluster a ClusterInstance joins).
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
-import { instanceClassTable, majorOf, parseInstanceClass, pickInstanceClass, type InstanceClassChoice } from '../../src/data/rds.js';
+import { parseInstanceClass } from '../../src/data/rds.js';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import { parsePython, type Node } from '../../src/fix/python/parser.js';
 import { usesOf } from '../../src/fix/python/resources.js';
 import { callArgs, dotted, field, findAll, stringLiteral } from '../../src/fix/python/syntax.js';
-import { selectSites } from '../../src/fix/sites.js';
+import type { OwnerPath } from '../../src/fix/sites.js';
 import {
-  bindingOf, calleeOf, cdkEngine, constantImporters, constantRefusal, dedupe, disposeAll, importOf, isCdkMember, keywordOf,
-  keywordValue, lineOf, moduleConstant, moduleFile, normalizeEngine, ownersFor, parseAll, settles, resolveText, siteKey,
+  bindingOf, calleeOf, cdkEngine, constantImporters, constantRefusal, dedupe, disposeAll, importOf, isCdkMember, isCdktfRds, keywordOf,
+  keywordValue, lineOf, moduleConstant, moduleFile, normalizeEngine, ownersFor, parseAll, resolveText, siteKey,
   type PySite, type PySource,
 } from '../set-rds-engine-version/python-rds.js';
+import { pyCollectResources, pyLinksOf, pyMemberLinks } from '../set-rds-engine-version/py-resources.js';
+import { decideClassSites, type ClassSite as NeutralClassSite, type Parts } from './decide.js';
 import { cdkFamily, cdkSize, fromCdkSize } from './typescript.js';
 
-interface Parts {
-  family: string;
-  size: string;
-}
 
-function capture(v: string | string[] | undefined): string {
-  return typeof v === 'string' ? v.trim() : '';
-}
-
-const sameClass = (a: Parts | undefined, b: Parts | undefined) => !!a && !!b && a.family === b.family && a.size === b.size;
-const dbClass = (p: Parts) => `db.${p.family}.${p.size}`;
-
-/** Resource calls whose class keyword is a DB instance class. */
+/** Resource calls whose class keyword is a DB instance class (CDKTF's DbInstance / RdsClusterInstance: see classHolder). */
 const CLASS_HOLDERS: Record<string, string> = {
   'pulumi_aws.rds.Instance': 'instance_class',
   'pulumi_aws.rds.InstanceArgs': 'instance_class',
@@ -45,6 +36,10 @@ const CLASS_HOLDERS: Record<string, string> = {
   'aws_cdk.aws_rds.CfnDBInstance': 'db_instance_class',
   'aws_cdk.aws_rds.CfnDBInstanceProps': 'db_instance_class',
 };
+function classHolder(q: string): string | undefined {
+  return CLASS_HOLDERS[q] ?? (isCdktfRds(q, true) && /(DbInstance|RdsClusterInstance)(Config)?$/.test(q) ? 'instance_class' : undefined);
+}
+
 /** The cluster a cluster member names (`cluster_identifier=cluster.id`), for its engine version. */
 const CLUSTER_LINKS: Record<string, { key: string; cluster: string[] }> = {
   'pulumi_aws.rds.ClusterInstance': { key: 'cluster_identifier', cluster: ['pulumi_aws.rds.Cluster'] },
@@ -52,6 +47,13 @@ const CLUSTER_LINKS: Record<string, { key: string; cluster: string[] }> = {
   'aws_cdk.aws_rds.CfnDBInstance': { key: 'db_cluster_identifier', cluster: ['aws_cdk.aws_rds.CfnDBCluster'] },
   'aws_cdk.aws_rds.CfnDBInstanceProps': { key: 'db_cluster_identifier', cluster: ['aws_cdk.aws_rds.CfnDBCluster'] },
 };
+
+function clusterLink(q: string): { key: string; cluster: (q: string) => boolean } | undefined {
+  const link = CLUSTER_LINKS[q];
+  if (link) return { key: link.key, cluster: (c) => link.cluster.includes(c) };
+  if (isCdktfRds(q, true) && /RdsClusterInstance(Config)?$/.test(q)) return { key: 'cluster_identifier', cluster: (c) => isCdktfRds(c) && c.endsWith('RdsCluster') };
+  return undefined;
+}
 const RDS_L2_INSTANCES = new Set(['DatabaseInstance', 'DatabaseInstanceFromSnapshot', 'DatabaseInstanceReadReplica'].map((c) => `aws_cdk.aws_rds.${c}`));
 const RDS_L2_CLUSTERS = new Set(['DatabaseCluster', 'DatabaseClusterFromSnapshot'].map((c) => `aws_cdk.aws_rds.${c}`));
 const CLUSTER_MEMBER_PROPS = new Set([
@@ -59,16 +61,7 @@ const CLUSTER_MEMBER_PROPS = new Set([
   'aws_cdk.aws_rds.InstanceProps', 'aws_cdk.aws_rds.ProvisionedClusterInstanceProps',
 ]);
 
-interface ClassSite extends PySite<Parts> {
-  /** The class the site holds now. */
-  cls: Parts;
-  /** `InstanceType.of(InstanceClass.X, ...)`: only the size can be changed. */
-  cdkEnum: boolean;
-  /** What the resource's own arguments say its engine is (undefined: not written there). */
-  engine?: string;
-  engineVersion?: string;
-  choice?: InstanceClassChoice;
-}
+type ClassSite = NeutralClassSite & PySite<Parts>;
 
 interface Finder {
   ctx: CodemodContext;
@@ -87,7 +80,7 @@ async function findSites(f: Finder, src: PySource): Promise<ClassSite[]> {
     const call = kw.parent?.parent;
     if (!call || call.type !== 'call') continue;
     const holder = calleeOf(src, call) ?? '';
-    if (CLASS_HOLDERS[holder] !== key) continue;
+    if (classHolder(holder) !== key) continue;
     const engine = pulumiOrL1Engine(src, call, holder);
     const value = field(kw, 'value');
     if (!value) continue;
@@ -158,12 +151,12 @@ function pulumiOrL1Engine(src: PySource, call: Node, holder: string): { engine?:
   const version = resolveText(src, keywordValue(call, 'engine_version'));
   if (engine) out.engine = normalizeEngine(engine);
   if (version) out.engineVersion = version;
-  const link = CLUSTER_LINKS[holder];
+  const link = clusterLink(holder);
   if ((!out.engine || !out.engineVersion) && link) {
     const ref = keywordValue(call, link.key);
     const obj = ref?.type === 'attribute' ? field(ref, 'object') : undefined;
     const b = obj?.type === 'identifier' ? bindingOf(obj, src.file.root) : undefined;
-    if (b && b.count === 1 && b.value.type === 'call' && link.cluster.includes(calleeOf(src, b.value) ?? '')) {
+    if (b && b.count === 1 && b.value.type === 'call' && link.cluster(calleeOf(src, b.value) ?? '')) {
       const e = resolveText(src, keywordValue(b.value, 'engine'));
       const v = resolveText(src, keywordValue(b.value, 'engine_version'));
       if (!out.engine && e) out.engine = normalizeEngine(e);
@@ -189,7 +182,7 @@ function rdsUse(src: PySource, node: Node, depth = 0): { holder?: Node; refusal?
     if (each.length === 0 || each.some((u) => !u)) return undefined;
     return {
       ...(each[0]!.holder ? { holder: each[0]!.holder } : {}),
-      ...(uses.length > 1 ? { refusal: `the instance type in '${target}' is shared by ${uses.length} instances; change it by hand` } : each[0]!.refusal ? { refusal: each[0]!.refusal } : {}),
+      ...(each.find((u) => u!.refusal) ? { refusal: each.find((u) => u!.refusal)!.refusal } : {}),
     };
   }
   const kw = keywordOf(node);
@@ -265,73 +258,24 @@ function editString(node: Node, old: string): (t: Parts) => Edit {
 }
 
 export async function run(ctx: CodemodContext): Promise<CodemodResult> {
-  const instanceClass = capture(ctx.captures.instanceClass);
-  const from = parseInstanceClass(instanceClass);
-  if (!from) return { status: 'refused', reason: `'${instanceClass}' is not an instance class like db.t3.small`, edits: {} };
-  const capturedEngine = capture(ctx.captures.engine) ? normalizeEngine(capture(ctx.captures.engine)) : '';
-  const capturedVersion = capture(ctx.captures.engineVersion);
-  const table = instanceClassTable();
-  const orderable = (engine: string, version?: string) =>
-    `check \`aws rds describe-orderable-db-instance-options --engine ${engine} --engine-version ${version || '<version>'}\``;
-
   const finder: Finder = { ctx };
+  const from = parseInstanceClass(typeof ctx.captures.instanceClass === 'string' ? ctx.captures.instanceClass : '');
   const { sources, skipped } = await parseAll(ctx.files);
-  const matches = (v: string) => sameClass(parseInstanceClass(v), from);
+  const matches = (v: string) => !!from && sameParts(parseInstanceClass(v), from);
   const importers = await constantImporters(ctx, sources, matches);
   try {
     const all: ClassSite[] = [];
-    for (const src of [...sources, ...importers]) all.push(...(await findSites(finder, src)));
-    // Another engine's (or another major version's) instance with the same class is not this finding's.
-    const capturedMajor = capturedEngine && capturedVersion ? majorOf(capturedEngine, capturedVersion) : undefined;
-    const relevant = all.filter((s) =>
-      (!capturedEngine || !s.engine || s.engine === capturedEngine) &&
-      (!capturedMajor || !s.engineVersion || majorOf(capturedEngine, s.engineVersion) === capturedMajor));
-    for (const s of relevant) {
-      const engine = capturedEngine || s.engine;
-      const version = capturedVersion || s.engineVersion;
-      if (engine) s.choice = pickInstanceClass(instanceClass, engine, version);
+    const links: Array<[OwnerPath, OwnerPath]> = [];
+    for (const src of [...sources, ...importers]) {
+      all.push(...(await findSites(finder, src)));
+      links.push(...pyLinksOf(src, pyCollectResources(src)), ...pyMemberLinks(src));
     }
-    const failing = relevant.filter((s) => sameClass(s.cls, from));
-    const done = relevant.filter((s) => s.choice && sameClass(s.cls, s.choice));
-    const alreadyFixed = () => settles(done, ctx.resources);
-    const fixedReason = () => `${dbClass(done[0]!.choice!)} is already set (${done.map((s) => `${s.file}:${s.line}`).join(', ')})`;
-
-    if (failing.length === 0) {
-      if (alreadyFixed()) return { status: 'already-fixed', reason: fixedReason(), edits: {} };
-      const note = skipped.length ? ` (${skipped.join('; ')})` : '';
-      return { status: 'not-found', reason: `no RDS instance with ${instanceClass} in the candidate files${note}`, edits: {} };
-    }
-    // The log gave engine and version: the table has a rule or the fix is refused (as the TypeScript path).
-    if (capturedEngine && capturedVersion && !pickInstanceClass(instanceClass, capturedEngine, capturedVersion)) {
-      return {
-        status: 'refused',
-        reason: `the data table (${table.generated}) has no smaller-is-unsupported rule for ${instanceClass} on ${capturedEngine} ${capturedVersion}; ${orderable(capturedEngine, capturedVersion)}`,
-        edits: {},
-      };
-    }
-    for (const s of failing) {
-      if (s.refusal) continue;
-      const engine = capturedEngine || s.engine;
-      const version = capturedVersion || s.engineVersion;
-      if (!engine) {
-        s.refusal = `the engine of ${s.what} (${s.file}:${s.line}) is not known: the log names none and the resource does not set it here; ${orderable('<engine>', version)}`;
-      } else if (!s.choice) {
-        s.refusal = `the data table (${table.generated}) has no smaller-is-unsupported rule for ${instanceClass} on ${engine} ${version ?? ''}`.trimEnd() + `; ${orderable(engine, version)}`;
-      } else if (s.cdkEnum && s.choice.family !== from.family) {
-        s.refusal = `the fix changes the family (${from.family} -> ${s.choice.family}); CDK's InstanceClass member has to be chosen by hand`;
-      }
-    }
-
-    const pick = selectSites(failing, ctx.resources);
-    if ('refused' in pick) return { status: 'refused', reason: pick.refused, edits: {} };
-    if (pick.selected.length === 0) {
-      if (alreadyFixed()) return { status: 'already-fixed', reason: fixedReason(), edits: {} };
-      const named = ctx.resources.map((r) => r.id ?? r.constructPath).join(', ');
-      return { status: 'not-found', reason: `${instanceClass} is set only for instances the log does not name (not ${named})`, edits: {} };
-    }
+    const note = skipped.length ? ` (${skipped.join('; ')})` : '';
+    const decided = decideClassSites(all, ctx.captures, ctx.resources, links, note);
+    if ('status' in decided) return decided;
 
     const byFile = new Map<string, Edit[]>();
-    for (const s of pick.selected) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s.edit(s.choice!)]);
+    for (const s of decided.selected) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s.edit(s.choice!)]);
     const edits: Record<string, string> = {};
     for (const [path, list] of byFile) {
       const src = sources.find((x) => x.path === path);
@@ -344,18 +288,13 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
       if (out !== src.text) edits[path] = out;
     }
     if (Object.keys(edits).length === 0) return { status: 'not-found', reason: 'nothing to change', edits: {} };
-    const why = [...new Set(pick.selected.map((s) => {
-      const engine = capturedEngine || s.engine;
-      const version = capturedVersion || s.engineVersion;
-      return `${dbClass(s.choice!)} (smallest ${s.choice!.family} class for ${engine}${version ? ` ${version}` : ''})`;
-    }))].join(', ');
-    return {
-      status: 'proposed',
-      reason: `${instanceClass} -> ${why} in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}`,
-      edits,
-    };
+    return { status: 'proposed', reason: decided.reason, edits };
   } finally {
     disposeAll(sources);
     disposeAll(importers);
   }
+}
+
+function sameParts(a: Parts | undefined, b: Parts): boolean {
+  return !!a && a.family === b.family && a.size === b.size;
 }

@@ -13,11 +13,19 @@
 // EC2 instances, bastions and other InstanceType.of calls are never touched. Its imports use
 // `.ts` specifiers so the jscodeshift CLI can load it alone; index.ts computes --target from src/data.
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { fileQuote, findConst, isExported, isProp, keyName, lastName, ownersOf, qualifiedLast, references, stringValue, withQuote, type Owners } from '../shared/jscodeshift.ts';
-import { selectSites, type Site } from '../../src/fix/sites.ts';
+import { fileQuote, findConst, isExported, isProp, keyName, lastName, stringValue, withQuote } from '../shared/jscodeshift.ts';
+import { selectSites, type OwnerPath, type Site } from '../../src/fix/sites.ts';
+import { cdkEngineInfo, collectResources, linksOf, memberLinks, ownersAt, propsEngine, references, type EngineInfo, type OwnersAt } from '../set-rds-engine-version/ts-resources.ts';
+import type { ClassSite } from './decide.ts';
 
 export { selectSites, type Site };
 import type { ResourceHint as ResourceHintLike } from '../../src/types.ts';
+
+/** What one file contributes to the decision: every RDS instance class it sets, and which resources are tied. */
+export interface Collected {
+  sites: ClassSite[];
+  links: Array<[OwnerPath, OwnerPath]>;
+}
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -59,8 +67,9 @@ interface Settings {
   engine: string;
   target?: InstanceClassParts;
   hints: ResourceHintLike[];
-  collect?: (sites: Site[]) => void;
-  only?: Set<string>;
+  collect?: (found: Collected) => void;
+  /** Keys of the sites to change, each with its new class ('db.t3.medium'). */
+  only?: Map<string, string>;
 }
 
 function parseClass(c: string): InstanceClassParts | undefined {
@@ -84,7 +93,7 @@ function settings(options: Options): Settings | undefined {
     target,
     hints,
     collect: typeof options.collect === 'function' ? options.collect : undefined,
-    only: options.only ? new Set<string>(options.only) : undefined,
+    only: options.only ? new Map<string, string>(Object.entries(options.only as Record<string, string>)) : undefined,
   };
 }
 
@@ -122,86 +131,95 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   }
   const j = api.jscodeshift;
   const root = j(file.source);
-  const found = findSites(j, root, file.path, s, s.from);
+  const all = findSites(j, root, file.path, file.source, s);
   if (s.collect) {
-    s.collect(found.map((f) => f.site));
+    const resources = collectResources(j, root, file.source, file.path);
+    s.collect({
+      sites: all.map((f) => f.site),
+      links: [...linksOf(j, root, file.source, resources), ...memberLinks(j, root, file.source, file.path)],
+    });
     return null;
   }
+  const same = (c: InstanceClassParts, d: InstanceClassParts) => c.family === d.family && c.size === d.size;
+  const found = all.filter((f) => same(f.site.cls, s.from));
   if (found.length === 0) {
-    if (s.target && findSites(j, root, file.path, s, s.target).length > 0) {
-      api.report(`already-fixed: db.${s.target.family}.${s.target.size} is already set`);
-    }
+    if (s.target && all.some((f) => same(f.site.cls, s.target!))) api.report(`already-fixed: db.${s.target.family}.${s.target.size} is already set`);
     return null;
   }
-  if (!s.target) {
-    api.report(`refused: no class known to replace db.${s.from.family}.${s.from.size} for ${s.engine}`);
-    return null;
-  }
-  let chosen = found;
+  let chosen: Array<[Found, InstanceClassParts]>;
   if (s.only) {
-    chosen = found.filter((f) => s.only!.has(f.site.key));
+    chosen = found.filter((f) => s.only!.has(f.site.key)).map((f) => [f, parseClass(s.only!.get(f.site.key)!)!]);
   } else {
-    const pick = selectSites(found.map((f) => f.site), s.hints);
+    // Standalone run: the target given (or the table's), on the sites the hints select.
+    if (!s.target) {
+      api.report(`refused: no class known to replace db.${s.from.family}.${s.from.size} for ${s.engine}`);
+      return null;
+    }
+    const resources = collectResources(j, root, file.source, file.path);
+    const pick = selectSites(found.map((f) => f.site), s.hints, { links: [...linksOf(j, root, file.source, resources), ...memberLinks(j, root, file.source, file.path)] });
     if ('refused' in pick) {
       api.report(`refused: ${pick.refused}`);
       return null;
     }
+    const blocked = pick.selected.find((x) => x.refusal);
+    if (blocked) {
+      api.report(`refused: ${blocked.refusal}`);
+      return null;
+    }
     const keys = new Set(pick.selected.map((x) => x.key));
-    chosen = found.filter((f) => keys.has(f.site.key));
+    chosen = found.filter((f) => keys.has(f.site.key)).map((f) => [f, s.target!]);
   }
   if (chosen.length === 0) return null;
-  const target = s.target;
-  const blocked = chosen.find((f) => f.site.refusal);
-  if (blocked) {
-    api.report(`refused: ${blocked.site.refusal}`);
-    return null;
-  }
-  for (const f of chosen) f.apply(target);
+  for (const [f, t] of chosen) f.apply(t);
   return root.toSource({ quote: fileQuote(j, root) });
 }
 
 interface Found {
-  site: Site;
+  site: ClassSite;
   apply(target: InstanceClassParts): void;
 }
 
-function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, cls: InstanceClassParts): Found[] {
+/** Every RDS instance class the file sets, whatever its value. */
+function findSites(j: JSCodeshift, root: Collection, file: string, source: string, s: Settings): Found[] {
   const out: Found[] = [];
-  const dbClass = `db.${cls.family}.${cls.size}`;
-  const site = (path: ASTPath, what: string, owners: Owners, apply: Found['apply']) => {
+  const site = (path: ASTPath, what: string, cls: InstanceClassParts, owners: OwnersAt, info: EngineInfo | undefined, apply: Found['apply'], extra: { refusal?: string; cdkEnum?: boolean } = {}) => {
     const node = path.node as AnyNode;
     out.push({
-      site: { key: `${file}:${node.start}`, file, line: node.loc?.start.line ?? 0, what, owners: owners.paths, refusal: owners.refusal },
+      site: {
+        key: `${file}:${node.start}`, file, line: node.loc?.start.line ?? 0, what, owners: owners.owners, cls, cdkEnum: extra.cdkEnum ?? false,
+        ...(extra.refusal ? { refusal: extra.refusal } : {}),
+        ...(info?.engine ? { engine: engineName(info.engine) } : {}),
+        ...(info?.version ? { engineVersion: info.version } : {}),
+      },
       apply,
     });
   };
-  const familyChange = s.target && s.target.family !== s.from.family
-    ? `the fix changes the family (${s.from.family} -> ${s.target.family}); CDK's InstanceClass member has to be chosen by hand`
-    : undefined;
+  const owned = (path: ASTPath) => ownersAt(j, root, source, file, path);
 
   // instanceClass: 'db.t3.small' / dbInstanceClass: 'db.t3.small'
   root.find(j.ObjectExpression).forEach((path) => {
     const obj = path.node as AnyNode;
     const prop = obj.properties.find((p: AnyNode) => isProp(p) && STRING_KEYS.has(keyName(p) ?? ''));
     if (!prop || !rdsInstanceArgs(path)) return;
-    const engine = engineOf(j, root, obj);
-    if (engine !== undefined && engine !== s.engine) return;
+    const info = propsEngine(j, root, obj);
     if (prop.value.type === 'Identifier') {
       const name: string = prop.value.name;
       const decl = findConst(j, root, name);
-      if (!decl || stringValue((decl.node as AnyNode).init) !== dbClass) return;
-      const owners = ownersOf(j, root, decl.get('init'));
-      const refs = references(j, root, name).length;
-      const refusal = refs > 1 || isExported(decl) ? `${dbClass} is held in '${name}', which other resources may use; change it by hand` : owners.refusal;
-      site(decl, `${keyName(prop)}: ${name} (const ${name} = '${dbClass}')`, { paths: owners.paths, refusal }, (t) => {
+      const value = decl ? stringValue((decl.node as AnyNode).init) : undefined;
+      const cls = value !== undefined ? parseClass(value) : undefined;
+      if (!decl || !cls) return;
+      const refusal = isExported(decl) ? `${value} is held in the exported '${name}', which other files may use; change it there by hand` : undefined;
+      site(decl, `${keyName(prop)}: ${name} (const ${name} = '${value}')`, cls, owned(decl.get('init')), info, (t) => {
         const d = decl.node as AnyNode;
-        d.init = withQuote(j, d.init, `db.${t.family}.${t.size}`);
-      });
+        d.init = withQuote(j, d.init, `${/^db\./.test(value!) ? 'db.' : ''}${t.family}.${t.size}`);
+      }, { refusal });
       return;
     }
-    if (stringValue(prop.value) !== dbClass) return;
-    site(path, `${keyName(prop)}: '${dbClass}'`, ownersOf(j, root, path), (t) => {
-      prop.value = withQuote(j, prop.value, `db.${t.family}.${t.size}`);
+    const value = stringValue(prop.value);
+    const cls = value !== undefined ? parseClass(value) : undefined;
+    if (!cls) return;
+    site(path, `${keyName(prop)}: '${value}'`, cls, owned(path), info, (t) => {
+      prop.value = withQuote(j, prop.value, `${/^db\./.test(value!) ? 'db.' : ''}${t.family}.${t.size}`);
     });
   });
 
@@ -211,23 +229,26 @@ function findSites(j: JSCodeshift, root: Collection, file: string, s: Settings, 
     if (node.callee.type !== 'MemberExpression' || node.callee.property?.name !== 'of' || lastName(node.callee.object) !== 'InstanceType') return;
     const [c, z] = node.arguments;
     if (c?.type !== 'MemberExpression' || lastName(c.object) !== 'InstanceClass' || z?.type !== 'MemberExpression' || lastName(z.object) !== 'InstanceSize') return;
-    if (cdkFamily(c.property.name) !== cls.family || fromCdkSize(z.property.name) !== cls.size) return;
-    const owners = rdsInstanceType(j, root, path);
-    if (!owners) return;
-    site(path, `InstanceType.of(InstanceClass.${c.property.name}, InstanceSize.${z.property.name})`,
-      { paths: owners.paths, refusal: owners.refusal ?? familyChange },
-      (t) => { z.property = j.identifier(cdkSize(t.size)); });
+    const family = cdkFamily(c.property.name);
+    if (!family) return;
+    const use = rdsInstanceType(j, root, path);
+    if (!use) return;
+    site(path, `InstanceType.of(InstanceClass.${c.property.name}, InstanceSize.${z.property.name})`, { family, size: fromCdkSize(z.property.name) }, owned(path), use.engine,
+      (t) => { z.property = j.identifier(cdkSize(t.size)); }, { refusal: use.refusal, cdkEnum: true });
   });
 
   // new ec2.InstanceType('t3.small')
   root.find(j.NewExpression).forEach((path) => {
     const node = path.node as AnyNode;
-    if (lastName(node.callee) !== 'InstanceType' || stringValue(node.arguments[0]) !== `${cls.family}.${cls.size}`) return;
-    const owners = rdsInstanceType(j, root, path);
-    if (!owners) return;
-    site(path, `new InstanceType('${cls.family}.${cls.size}')`, owners, (t) => {
+    const value = stringValue(node.arguments[0]);
+    if (lastName(node.callee) !== 'InstanceType' || value === undefined) return;
+    const cls = parseClass(value);
+    if (!cls) return;
+    const use = rdsInstanceType(j, root, path);
+    if (!use) return;
+    site(path, `new InstanceType('${value}')`, cls, owned(path), use.engine, (t) => {
       node.arguments[0] = withQuote(j, node.arguments[0], `${t.family}.${t.size}`);
-    });
+    }, { refusal: use.refusal });
   });
 
   const seen = new Set<string>();
@@ -246,10 +267,11 @@ function rdsInstanceArgs(path: ASTPath): boolean {
 }
 
 /**
- * Owners of a CDK InstanceType expression that is the `instanceType` of an RDS instance
- * (directly, or through a const); undefined when it feeds anything else (EC2, ECS, a bastion).
+ * Whether a CDK InstanceType expression is the `instanceType` of an RDS instance (directly, or
+ * through a const), and the engine its database runs; undefined when it feeds anything else
+ * (EC2, ECS, a bastion).
  */
-function rdsInstanceType(j: JSCodeshift, root: Collection, path: ASTPath, depth = 0): Owners | undefined {
+function rdsInstanceType(j: JSCodeshift, root: Collection, path: ASTPath, depth = 0): { engine?: EngineInfo; refusal?: string } | undefined {
   // `.parent` is the nearest enclosing node's path (`.parentPath` may be an array of them).
   let p: ASTPath | null = path.parent;
   while (p && ['TSAsExpression', 'TSSatisfiesExpression'].includes((p.node as AnyNode).type)) p = p.parent;
@@ -259,35 +281,40 @@ function rdsInstanceType(j: JSCodeshift, root: Collection, path: ASTPath, depth 
     const refs = references(j, root, parent.id.name);
     const each = refs.map((r) => rdsInstanceType(j, root, r, depth + 1));
     if (each.length === 0 || each.some((o) => !o)) return undefined;
-    return {
-      paths: each.flatMap((o) => o!.paths),
-      refusal: refs.length > 1 ? `the instance type in '${parent.id.name}' is shared by ${refs.length} instances; change it by hand` : undefined,
-    };
+    const refusal = each.find((o) => o!.refusal)?.refusal;
+    return { ...(each[0]!.engine ? { engine: each[0]!.engine } : {}), ...(refusal ? { refusal } : {}) };
   }
-  const valuePath = p;
   // `instanceType: x` or shorthand `{ instanceType }` resolved through the const above.
   if (!((parent.type === 'ObjectProperty' || parent.type === 'Property') && keyName(parent) === 'instanceType')) return undefined;
-  const objPath = valuePath.parent as ASTPath | null;
-  const holder = objPath?.parent?.node as AnyNode;
+  const objPath = p.parent as ASTPath | null;
+  const holderPath = objPath?.parent as ASTPath | null;
+  const holder = holderPath?.node as AnyNode;
   if (!objPath || !holder) return undefined;
-  const ok =
-    (holder.type === 'NewExpression' && RDS_L2.has(lastName(holder.callee) ?? '')) ||
-    (holder.type === 'CallExpression' && holder.callee.type === 'MemberExpression' && lastName(holder.callee.object) === 'ClusterInstance') ||
-    ((holder.type === 'ObjectProperty' || holder.type === 'Property') && keyName(holder) === 'instanceProps');
-  return ok ? ownersOf(j, root, objPath) : undefined;
+  const engineOf = (call: AnyNode) => {
+    const props = call?.arguments?.find((a: AnyNode) => a?.type === 'ObjectExpression');
+    const e = props?.properties.find((x: AnyNode) => isProp(x) && keyName(x) === 'engine');
+    return e ? cdkEngineInfo(j, root, e.value) : undefined;
+  };
+  if (holder.type === 'NewExpression' && RDS_L2.has(lastName(holder.callee) ?? '')) return { engine: engineOf(holder) };
+  if (holder.type === 'CallExpression' && holder.callee.type === 'MemberExpression' && lastName(holder.callee.object) === 'ClusterInstance') {
+    return { engine: engineOf(enclosingNew(holderPath!)) };
+  }
+  if ((holder.type === 'ObjectProperty' || holder.type === 'Property') && keyName(holder) === 'instanceProps') return { engine: engineOf(enclosingNew(holderPath!)) };
+  return undefined;
 }
 
-/** The engine a Pulumi/L1 resource's props name, or undefined when not written there. */
-function engineOf(j: JSCodeshift, root: Collection, obj: AnyNode): string | undefined {
-  const prop = obj.properties.find((p: AnyNode) => isProp(p) && keyName(p) === 'engine');
-  if (!prop) return undefined;
-  let v = prop.value;
-  if (v.type === 'Identifier') v = (findConst(j, root, v.name)?.node as AnyNode)?.init ?? v;
-  const str = stringValue(v);
-  if (str !== undefined) return str;
-  if (v.type === 'MemberExpression' && lastName(v.object) === 'EngineType') {
-    const name = String(v.property.name ?? '').toLowerCase();
-    return ['postgres', 'aurora-postgresql', 'mysql', 'aurora-mysql', 'mariadb', 'aurora'].find((e) => e.replace('-', '') === name) ?? name;
+/** The RDS cluster a writer / reader / instanceProps expression is written in (through one const at most). */
+function enclosingNew(path: ASTPath): AnyNode | undefined {
+  for (let p: ASTPath | null = path.parent; p; p = p.parent) {
+    const n = p.node as AnyNode;
+    if (n.type === 'NewExpression' && RDS_L2.has(lastName(n.callee) ?? '')) return n;
+    if (/Function|ClassMethod/.test(n.type) && !(n.type === 'ClassMethod' && n.kind === 'constructor')) return undefined;
   }
   return undefined;
+}
+
+const ENGINE_NAMES: Record<string, string> = { postgresql: 'postgres', auroramysql: 'aurora-mysql', aurorapostgresql: 'aurora-postgresql', aurorapostgres: 'aurora-postgresql' };
+function engineName(text: string): string {
+  const flat = text.toLowerCase().replace(/[\s_-]/g, '');
+  return ENGINE_NAMES[flat] ?? text.toLowerCase();
 }
