@@ -50,11 +50,12 @@ export function decideVersionSites<S extends Site>(d: VersionDecision<S>): Decid
   }
   const owners = new Map<string, OwnerPath>();
   for (const s of pick.selected) for (const o of s.owners) owners.set(ownerKey(o), o);
-  if (pick.selected.length > 1 || owners.size > 1) {
-    notes.push(`${d.version} is not offered for any of ${[...owners.keys()].map((k) => `'${k}'`).join(', ')}, which must carry one version: all moved to ${d.target} together`);
-  }
   const perCall = [...owners.entries()].filter(([, o]) => templated(o)).map(([k]) => `'${k}'`);
-  if (perCall.length) notes.push(`${perCall.join(', ')} name${perCall.length === 1 ? 's' : ''} one resource per call or environment; ${d.version} is offered for none of them, so all move to ${d.target}`);
+  if (owners.size > 1) {
+    notes.push(`${d.version} is offered for none of ${[...owners.keys()].map((k) => `'${k}'`).join(', ')}, which must carry one version: all moved to ${d.target} together`);
+  } else if (perCall.length) {
+    notes.push(`${perCall[0]} names one resource per call or environment; ${d.version} is offered for none of them, so all move to ${d.target}`);
+  }
   const followers = new Map<string, OwnerPath>();
   for (const s of pick.selected) for (const o of s.followers ?? []) followers.set(ownerKey(o), o);
   if (followers.size) {

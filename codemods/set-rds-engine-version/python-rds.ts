@@ -352,8 +352,26 @@ export function resolveText(src: PySource, node: Node | undefined, depth = 0): s
         return resolveText(src, keywordValue(b.value, attr), depth + 1);
       }
     }
+    // self.cluster.engine: the one `self.cluster = aws.rds.Cluster(...)` of the class.
+    if ((attr === 'engine' || attr === 'engine_version') && obj?.type === 'attribute' && dotted(obj)?.startsWith('self.')) {
+      const value = selfAssignment(obj);
+      if (value?.type === 'call' && isRdsResource(calleeOf(src, value))) return resolveText(src, keywordValue(value, attr), depth + 1);
+    }
   }
   return undefined;
+}
+
+/** The value of the single `self.x = ...` in the class that holds the node. */
+export function selfAssignment(attr: Node): Node | undefined {
+  const target = dotted(attr);
+  let cls: Node | null = attr.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls || !target) return undefined;
+  const found: Node[] = [];
+  walk(cls, (n) => {
+    if (n.type === 'assignment' && dotted(field(n, 'left')) === target && field(n, 'right')) found.push(field(n, 'right')!);
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export interface EngineInfo {

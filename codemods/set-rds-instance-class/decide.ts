@@ -118,9 +118,9 @@ export function decideClassSites<S extends ClassSite>(all: S[], captures: Captur
   const owners = new Map<string, OwnerPath>();
   for (const s of pick.selected) for (const o of s.owners) owners.set(ownerKey(o), o);
   const notes: string[] = [];
-  if (owners.size > 1) notes.push(`${[...owners.keys()].map((k) => `'${k}'`).join(', ')} run one engine version, so each would be refused ${instanceClass}: all changed`);
   const perCall = [...owners.entries()].filter(([, o]) => templated(o)).map(([k]) => `'${k}'`);
-  if (perCall.length) notes.push(`${perCall.join(', ')} name${perCall.length === 1 ? 's' : ''} one instance per call or environment; each gets the new class`);
+  if (owners.size > 1) notes.push(`${[...owners.keys()].map((k) => `'${k}'`).join(', ')} run one engine version, so each would be refused ${instanceClass}: all changed`);
+  else if (perCall.length) notes.push(`${perCall.join(', ')} name${perCall.length === 1 ? 's' : ''} one instance per call or environment; each gets the new class`);
   return {
     selected: pick.selected,
     reason: `${instanceClass} -> ${why} in ${pick.selected.map((s) => `${s.file}:${s.line}`).join(', ')}${notes.map((n) => `; ${n}`).join('')}`,
