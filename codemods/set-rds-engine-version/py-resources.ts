@@ -153,7 +153,9 @@ export function pyNameTemplate(src: PySource, node: Node | undefined, depth = 0)
   }
   if (node.type === 'identifier') {
     const value = singleBinding(src, node);
-    return (value ? pyNameTemplate(src, value, depth + 1) : undefined) ?? [{ hole: node.text }];
+    const t = value ? pyNameTemplate(src, value, depth + 1) : undefined;
+    // A value computed elsewhere keeps the variable's name in messages.
+    return t && t.some((p) => typeof p === 'string') ? t : [{ hole: node.text }];
   }
   if (node.type === 'attribute' || node.type === 'subscript' || node.type === 'conditional_expression') return [{ hole: node.text }];
   return undefined;

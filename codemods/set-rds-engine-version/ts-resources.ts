@@ -108,7 +108,8 @@ export function nameTemplate(j: JSCodeshift, root: Collection, source: string, e
   if (node.type === 'Identifier') {
     const init = constInit(j, root, node.name);
     const t = init ? nameTemplate(j, root, source, init, depth + 1) : undefined;
-    return t ?? [{ hole: node.name }];
+    // A value computed elsewhere keeps the variable's name in messages.
+    return t && t.some((p) => typeof p === 'string') ? t : [{ hole: node.name }];
   }
   if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && lastName(node.callee) === 'join' && node.callee.object.type === 'ArrayExpression') {
     const sep = node.arguments.length ? nameTemplate(j, root, source, node.arguments[0], depth + 1) : [','];
