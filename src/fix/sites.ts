@@ -83,8 +83,17 @@ function fill(path: NameTemplate[], values: string[]): string[] {
 }
 
 /** The CDKTF resource name (the address after the type) of a construct at this path. */
-function matchCdktfName(path: NameTemplate[], name: string): OwnerMatch | undefined {
+function matchCdktfName(path: NameTemplate[], name: string, enclosed = false): OwnerMatch | undefined {
   if (path.length === 0) return undefined;
+  if (enclosed) {
+    // Under constructs the source does not name: `<their ids>_<path>_<hash>`, never confirmed by the hash.
+    const m = /^(.*)_([0-9A-F]{8})$/.exec(name);
+    if (!m) return undefined;
+    const readable: NameTemplate = [{ hole: ENCLOSING_LABEL }];
+    for (const c of path.filter((x) => !(isLiteral(x) && x.join('') === 'Resource'))) readable.push('_', ...keepLiteral(c, cdktfChar));
+    const r = matchName(readable, m[1]!, { holeChars: cdktfChar });
+    return r ? { score: WILDCARD + r.literal, exact: false } : undefined;
+  }
   if (path.length === 1) {
     const m = matchName(keepLiteral(path[0]!, cdktfChar), name, { holeChars: cdktfChar });
     return m ? { score: EXACT + m.literal, exact: true } : undefined;
@@ -158,19 +167,24 @@ export function matchOwner(owner: OwnerPath, hint: ResourceHint): OwnerMatch | u
   if (tf) {
     // A Terraform address: the name is the CDKTF logical id (or the HCL/Pulumi-style name itself).
     best = better(best, matchCdktfName(path, tf[1]!));
+    if (enclosed) best = better(best, matchCdktfName(path, tf[1]!, true));
     return best;
   }
   // A Pulumi resource name, a construct id the bar printer shows, a physical name: the last component.
   const last = matchName(path.at(-1)!, id);
   if (last) best = better(best, { score: (isLiteral(path.at(-1)!) ? EXACT : WILDCARD) + last.literal, exact: isLiteral(path.at(-1)!) });
   // A CloudFormation logical id: an L2 construct's resource is its `Resource` child; an L1 is itself.
+  // A single templated id matches any hashed id that starts like it (the hole takes the hash):
+  // only the hash of a longer path can confirm such an id.
+  const hashed = /[0-9A-F]{8}$/.test(id);
   for (const variant of [[...path, ['Resource']], path]) {
     const m = matchCdkLogicalId(variant, id, { underUnknownScope: enclosed });
-    if (m) best = better(best, { score: (m.exact ? EXACT : WILDCARD) + m.literal, exact: m.exact });
+    const exact = !!m?.exact && !(variant.length === 1 && hashed && !isLiteral(variant[0]!));
+    if (m) best = better(best, { score: (exact ? EXACT : WILDCARD) + m.literal, exact });
     if (enclosed) {
       // Zero enclosing constructs is possible too (the caller passed the stack itself).
       const direct = matchCdkLogicalId(variant, id);
-      if (direct?.exact) best = better(best, { score: EXACT + direct.literal, exact: true });
+      if (direct?.exact && !(variant.length === 1 && hashed && !isLiteral(variant[0]!))) best = better(best, { score: EXACT + direct.literal, exact: true });
     }
   }
   if (!best && literal) {
