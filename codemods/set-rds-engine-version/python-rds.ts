@@ -292,8 +292,8 @@ export async function constantRefusal(
   what: string,
 ): Promise<string | undefined> {
   if (b.count > 1) return `${what} is held in '${name}', which is assigned ${b.count} times in ${src.path}; change it by hand`;
-  const reads = readsOf(b, name).length;
-  if (reads > 1) return `${what} is held in '${name}', which ${reads} places use; change it by hand or give this resource its own value`;
+  // Several readers in this module: the resources they configure are the site's owners, and the
+  // site selection decides whether they may change together.
   if (b.module) {
     const importers = await importersOf(ctx, src.path, name);
     if (importers.length > 0) return `${what} is held in '${name}', which ${importers.join(', ')} also import${importers.length === 1 ? 's' : ''}; change it by hand`;
