@@ -4,11 +4,12 @@
 //   rds.PostgresEngineVersion.VER_15_4          -> VER_15_8, or `.of("15.8", "15", ...)` when the
 //                                                 project's installed aws-cdk-lib lacks that member
 //   rds.PostgresEngineVersion.of("15.4", "15")  -> .of("15.8", "15")
-//   engine_version="15.4" in aws.rds.Instance / Cluster / ClusterInstance (and their *Args),
-//     rds.CfnDBInstance / CfnDBCluster, and a `PG_VERSION = "15.4"` such a keyword names when
-//     nothing else uses it.
-// Each site is tied to the resources it configures; with the log's resource hints only the
-// failing resource's sites change. Other engines' versions and derived values
+//   engine_version="15.4" in aws.rds.Instance / Cluster / ClusterInstance / GlobalCluster (and
+//     their *Args), rds.CfnDBInstance / CfnDBCluster / CfnGlobalCluster, CDKTF DbInstance /
+//     RdsCluster / RdsClusterInstance / RdsGlobalCluster, and a `PG_VERSION = "15.4"` such
+//     keywords name.
+// Each site is tied to the resources it configures (py-resources.ts); decide.ts picks the
+// failing resources' sites and those of the resources tied to them. Other engines' versions and derived values
 // (`engine_version=cluster.engine_version`) are never sites.
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import { chooseEngineVersion, engineVersionTable } from '../../src/data/rds.js';

@@ -9,10 +9,12 @@
 //   rds.PostgresEngineVersion.VER_15_4          -> VER_15_8 (or .of('15.8', '15', ...) when the
 //                                                 installed aws-cdk-lib lacks that member: --enum=false)
 //   rds.PostgresEngineVersion.of('15.4', '15')  -> .of('15.8', '15')
-//   engineVersion: '15.4' in aws.rds.Instance / Cluster / ClusterInstance, CfnDBInstance / CfnDBCluster,
-//     and a `const v = '15.4'` that such a property names, when nothing else uses it.
-// Each site is tied to the resources it configures (CDK construct ids, Pulumi names); when the
-// log names the failing resource, only its sites change. Its imports use `.ts` specifiers so the
+//   engineVersion: '15.4' in aws.rds.Instance / Cluster / ClusterInstance / GlobalCluster,
+//     CfnDBInstance / CfnDBCluster / CfnGlobalCluster, CDKTF DbInstance / RdsCluster /
+//     RdsClusterInstance / RdsGlobalCluster, and a `const v = '15.4'` such properties name.
+// Each site is tied to the resources it configures (construct ids and Pulumi names as templates,
+// ts-resources.ts); decide.ts picks the failing resources' sites and those of the resources tied
+// to them (a cluster, its instances, its global cluster). Its imports use `.ts` specifiers so the
 // jscodeshift CLI can load it alone; index.ts runs it in-process and computes --target.
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { fileQuote, findConst, isExported, isProp, keyName, lastName, qualifiedLast, stringValue, withQuote } from '../shared/jscodeshift.ts';
