@@ -48,7 +48,8 @@ const codemod: Codemod = {
 
   prefilter(text, captures) {
     const version = typeof captures.version === 'string' ? captures.version : '';
-    if (!version) return false;
+    // A message without the version (`engine version not found`): any file that pins one.
+    if (!version) return /engine_?[vV]ersion|EngineVersion\.(?:VER_|of\()/.test(text);
     const engine = typeof captures.engine === 'string' ? captures.engine : '';
     // The target too: a file already moved to it must reach the transform to report already-fixed.
     const target = engine ? pickEngineVersion(engine, version, asList(captures.validVersions)) : undefined;
@@ -59,9 +60,83 @@ const codemod: Codemod = {
 
   run(language, ctx): Promise<CodemodResult> {
     const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
+    const version = typeof ctx.captures.version === 'string' ? ctx.captures.version : '';
+    if (!version) return inferVersion(language, ctx);
     return engine ? runFor(language, ctx) : inferEngine(language, ctx);
   },
 };
+
+const VERSION_CLASSES: Record<string, string> = {
+  PostgresEngineVersion: 'postgres', AuroraPostgresEngineVersion: 'aurora-postgresql', MysqlEngineVersion: 'mysql',
+  AuroraMysqlEngineVersion: 'aurora-mysql', MariaDbEngineVersion: 'mariadb',
+};
+
+/**
+ * The versions the candidate files pin, as (engine, version) pairs to try: CDK enum members and
+ * `.of('x')`, `engineVersion` / `engine_version` strings. Only a list of candidates: each is then
+ * looked for, and changed, on the syntax tree by the transforms.
+ */
+function pinnedVersions(files: { text: string }[], engine: string): Array<{ engine: string; version: string }> {
+  const out = new Map<string, { engine: string; version: string }>();
+  const add = (e: string, v: string) => {
+    if (!engine || e === engine) out.set(`${e}|${v}`, { engine: e, version: v });
+  };
+  for (const { text } of files) {
+    for (const m of text.matchAll(/\b(\w+EngineVersion)\.(?:VER_(\d+(?:_\w+?)*)\b|of\(\s*['"`](\d[\w.-]*)['"`])/g)) {
+      const e = VERSION_CLASSES[m[1]!];
+      if (e) add(e, m[3] ?? m[2]!.replace(/_/g, '.').toLowerCase());
+    }
+    for (const m of text.matchAll(/\bengine_?[vV]ersion\s*[:=]\s*['"`](\d[\w.-]*)['"`]/g)) {
+      for (const e of enginesFor(m[1]!)) add(e, m[1]!);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * A message that names no version (`engine version not found`): try each version the files pin
+ * and keep the one whose sites belong to the resource the log names. Refused when more than one
+ * fits (the log then does not say which), as when none of them is known to be retired.
+ */
+async function inferVersion(language: Language, ctx: CodemodContext): Promise<CodemodResult> {
+  const engine = typeof ctx.captures.engine === 'string' ? ctx.captures.engine : '';
+  const all = pinnedVersions(ctx.files, engine);
+  if (all.length === 0) return { status: 'not-found', reason: `the log names no engine version, and the candidate files pin none${engine ? ` for ${engine}` : ''}`, edits: {} };
+  // A version the table lists as offered is not the one that was refused (and is where a fix leaves it).
+  const table = engineVersionTable();
+  const offered = (p: { engine: string; version: string }) => {
+    const full = p.engine === 'aurora-mysql' && /^[23]\.\d+\.\d+$/.test(p.version) ? `${p.version.startsWith('3.') ? '8.0' : '5.7'}.mysql_aurora.${p.version}` : p.version;
+    return (table.engines[p.engine]?.[majorOf(p.engine, full) ?? ''] ?? []).includes(full);
+  };
+  const pairs = all.filter((p) => !offered(p));
+  const named = ctx.resources.map((r) => r.id ?? r.constructPath).filter(Boolean).join(', ');
+  const results: Array<[{ engine: string; version: string }, CodemodResult]> = [];
+  for (const pair of pairs) results.push([pair, await runFor(language, { ...ctx, captures: { ...ctx.captures, ...pair } })]);
+  const proposed = results.filter(([, r]) => r.status === 'proposed');
+  if (proposed.length === 0) {
+    // The named database already pins an offered version: what a fix leaves behind.
+    for (const pair of all.filter(offered)) {
+      const r = await runFor(language, { ...ctx, captures: { ...ctx.captures, ...pair } });
+      if (r.status === 'proposed') {
+        return { status: 'already-fixed', reason: `${named || 'the database'} pins ${pair.engine} ${pair.version}, which stackfix's table (${table.generated}) lists as offered; if the deploy still fails, check \`aws rds describe-db-engine-versions --engine ${pair.engine}\``, edits: {} };
+      }
+    }
+  }
+  if (proposed.length === 1) {
+    const [pair, result] = proposed[0]!;
+    return { ...result, reason: `${result.reason} (the message names no version: ${pair.engine} ${pair.version} is what ${named || 'the only database in the candidate files'} pins)` };
+  }
+  if (proposed.length > 1) {
+    return {
+      status: 'refused',
+      reason: `the message names no engine version and ${proposed.map(([p]) => `${p.engine} ${p.version}`).join(', ')} are all pinned${named ? ` where ${named} could be` : ''}; run \`aws rds describe-db-engine-versions\` to see which one is no longer offered`,
+      edits: {},
+    };
+  }
+  const refused = results.find(([, r]) => r.status === 'refused' && !/no other offered|is not an RDS engine/.test(r.reason ?? ''));
+  if (refused) return refused[1];
+  return { status: 'not-found', reason: `the log names no engine version, and none of the pinned ones (${pairs.map((p) => `${p.engine} ${p.version}`).join(', ')}) has a known replacement for ${named || 'a named database'}`, edits: {} };
+}
 
 /** Engines a version can belong to by its form: '8.0.mysql_aurora.3.05.2' is Aurora MySQL only. */
 export function enginesFor(version: string, validVersions?: readonly string[]): string[] {
