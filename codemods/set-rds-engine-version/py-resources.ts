@@ -8,31 +8,9 @@ import type { Node } from '../../src/fix/python/parser.js';
 import { usesOf } from '../../src/fix/python/resources.js';
 import { callArgs, classBases, dotted, field, findAll, stringLiteral, walk } from '../../src/fix/python/syntax.js';
 import { ENCLOSING, type OwnerPath } from '../../src/fix/sites.js';
-import type { RdsKind } from './ts-resources.js';
+import { CDK_KINDS, IDENTIFIER_KEYS, LINK_KEYS, normKey, PULUMI_KINDS, type RdsKind } from './kinds.js';
 import type { PySource } from './python-rds.js';
 
-/** Class names and what they create (CDK L2 and L1, CDKTF provider classes); Pulumi's below. */
-const CDK_KINDS: Record<string, RdsKind> = {
-  DatabaseInstance: 'instance', DatabaseInstanceFromSnapshot: 'instance', DatabaseInstanceReadReplica: 'instance',
-  DatabaseCluster: 'cluster', DatabaseClusterFromSnapshot: 'cluster', ServerlessCluster: 'cluster',
-  ParameterGroup: 'parameter-group', OptionGroup: 'parameter-group',
-  CfnDBInstance: 'instance', CfnDBCluster: 'cluster', CfnGlobalCluster: 'global-cluster',
-  CfnDBParameterGroup: 'parameter-group', CfnDBClusterParameterGroup: 'parameter-group', CfnOptionGroup: 'parameter-group',
-  DbInstance: 'instance', RdsCluster: 'cluster', RdsClusterInstance: 'cluster-instance', RdsGlobalCluster: 'global-cluster',
-  DbParameterGroup: 'parameter-group', RdsClusterParameterGroup: 'parameter-group', DbOptionGroup: 'parameter-group',
-};
-const PULUMI_KINDS: Record<string, RdsKind> = {
-  Instance: 'instance', Cluster: 'cluster', ClusterInstance: 'cluster-instance', GlobalCluster: 'global-cluster',
-  ParameterGroup: 'parameter-group', ClusterParameterGroup: 'parameter-group', OptionGroup: 'parameter-group',
-};
-const LINK_KEYS = new Set([
-  'clusteridentifier', 'dbclusteridentifier', 'sourcedbclusteridentifier', 'globalclusteridentifier', 'cluster',
-  'sourcedbinstanceidentifier', 'replicatesourcedb', 'sourcedatabaseinstance', 'sourcedbinstance',
-  'parametergroup', 'parametergroupname', 'dbparametergroupname', 'dbclusterparametergroupname', 'clusterparametergroup',
-  'instanceparametergroup', 'dbinstanceparametergroupname', 'optiongroup', 'optiongroupname',
-]);
-const IDENTIFIER_KEYS = new Set(['clusteridentifier', 'dbclusteridentifier', 'globalclusteridentifier']);
-const normKey = (k: string) => k.replace(/_/g, '').toLowerCase();
 const NESTED_ID_METHODS = new Set(['provisioned', 'serverless_v2']);
 
 export interface PyResource {

@@ -7,39 +7,16 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { NameTemplate } from '../../src/fix/names.ts';
 import { ENCLOSING, type OwnerPath } from '../../src/fix/sites.ts';
+import { references } from '../shared/jscodeshift.ts';
+
+export { references };
+import { CDK_KINDS, IDENTIFIER_KEYS, LINK_KEYS, normKey, PULUMI_KINDS, type RdsKind } from './kinds.ts';
+
+export { normKey, type RdsKind };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
 
-export type RdsKind = 'instance' | 'cluster' | 'cluster-instance' | 'global-cluster' | 'parameter-group' | 'other';
-
-/** Class names (the callee's last name) and what they create. Pulumi's need `rds.` in front. */
-const CDK_KINDS: Record<string, RdsKind> = {
-  DatabaseInstance: 'instance', DatabaseInstanceFromSnapshot: 'instance', DatabaseInstanceReadReplica: 'instance',
-  DatabaseCluster: 'cluster', DatabaseClusterFromSnapshot: 'cluster', ServerlessCluster: 'cluster',
-  ParameterGroup: 'parameter-group', OptionGroup: 'parameter-group',
-  CfnDBInstance: 'instance', CfnDBCluster: 'cluster', CfnGlobalCluster: 'global-cluster',
-  CfnDBParameterGroup: 'parameter-group', CfnDBClusterParameterGroup: 'parameter-group', CfnOptionGroup: 'parameter-group',
-  // CDKTF's prebuilt AWS provider (@cdktf/provider-aws)
-  DbInstance: 'instance', RdsCluster: 'cluster', RdsClusterInstance: 'cluster-instance', RdsGlobalCluster: 'global-cluster',
-  DbParameterGroup: 'parameter-group', RdsClusterParameterGroup: 'parameter-group', DbOptionGroup: 'parameter-group',
-};
-const PULUMI_KINDS: Record<string, RdsKind> = {
-  Instance: 'instance', Cluster: 'cluster', ClusterInstance: 'cluster-instance', GlobalCluster: 'global-cluster',
-  ParameterGroup: 'parameter-group', ClusterParameterGroup: 'parameter-group', OptionGroup: 'parameter-group',
-};
-
-/** Properties through which one RDS resource names another (normalised: lower case, no `_`). */
-const LINK_KEYS = new Set([
-  'clusteridentifier', 'dbclusteridentifier', 'sourcedbclusteridentifier', 'globalclusteridentifier', 'cluster',
-  'sourcedbinstanceidentifier', 'replicatesourcedb', 'sourcedatabaseinstance', 'sourcedbinstance',
-  'parametergroup', 'parametergroupname', 'dbparametergroupname', 'dbclusterparametergroupname', 'clusterparametergroup',
-  'instanceparametergroup', 'dbinstanceparametergroupname', 'optiongroup', 'optiongroupname',
-]);
-/** Identifier-valued properties whose equal strings tie resources (`clusterIdentifier: 'orders'` on cluster and instance). */
-const IDENTIFIER_KEYS = new Set(['clusteridentifier', 'dbclusteridentifier', 'globalclusteridentifier']);
-
-export const normKey = (k: string) => k.replace(/_/g, '').toLowerCase();
 
 export interface TsResource {
   /** `${file}:${start}` of the `new` expression. */
@@ -208,21 +185,6 @@ export interface OwnersAt {
   followers: OwnerPath[];
   /** The resources, for kinds. */
   resources: TsResource[];
-}
-
-/** Value uses of a name (not declarations, keys, member names or types). */
-export function references(j: JSCodeshift, root: Collection, name: string): ASTPath[] {
-  return root.find(j.Identifier, { name }).filter((p) => {
-    const parent = p.parentPath?.node as AnyNode;
-    const node = p.node;
-    if (!parent) return false;
-    if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty') && parent.key === node && !parent.computed && !parent.shorthand) return false;
-    if (parent.type === 'ObjectProperty' && parent.shorthand && parent.key === node && parent.value !== node) return false;
-    if (/^TS|Import|Export/.test(parent.type)) return false;
-    return true;
-  }).paths();
 }
 
 /**
