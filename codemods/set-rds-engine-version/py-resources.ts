@@ -192,14 +192,21 @@ export function pyResourceOf(src: PySource, call: Node): PyResource | undefined 
 export interface PyOwners {
   owners: OwnerPath[];
   followers: OwnerPath[];
+  /** The project's own constructs and stacks a value is passed to (see ts-resources.ts ownersAt). */
+  opaque?: OwnerPath[];
 }
 
 /**
  * The resources a node configures: the resource call it is an argument of (not its name), with
  * `ClusterInstance.provisioned("writer")` ids collected on the way; through a variable, its uses.
  */
-export function pyOwnersAt(src: PySource, node: Node, depth = 0): PyOwners {
-  const out: PyOwners = { owners: [], followers: [] };
+export function pyOwnersAt(src: PySource, node: Node): PyOwners {
+  const o = pyOwnersWalk(src, node, 0);
+  return { owners: o.owners.length ? [...o.owners, ...(o.opaque ?? [])] : [], followers: o.followers };
+}
+
+function pyOwnersWalk(src: PySource, node: Node, depth: number): PyOwners {
+  const out: PyOwners = { owners: [], followers: [], opaque: [] };
   const inner: string[] = [];
   for (let p = node.parent, child: Node = node; p; child = p, p = p.parent) {
     if (p.type === 'call') {
@@ -208,7 +215,7 @@ export function pyOwnersAt(src: PySource, node: Node, depth = 0): PyOwners {
       const r = pyResourceOf(src, p);
       if (r) {
         if (!r.nameArgs.some((a) => a.equals(child) || (child.type === 'keyword_argument' && field(child, 'value')?.equals(a)))) {
-          (r.kind === 'parameter-group' ? out.followers : out.owners).push([...r.path, ...inner]);
+          (r.kind === 'parameter-group' ? out.followers : r.kind === 'other' ? out.opaque! : out.owners).push([...r.path, ...inner]);
         }
         return out;
       }
@@ -225,8 +232,9 @@ export function pyOwnersAt(src: PySource, node: Node, depth = 0): PyOwners {
       const target = dotted(left);
       if (!target) return out;
       for (const use of usesOf(p, target)) {
-        const o = pyOwnersAt(src, use, depth + 1);
+        const o = pyOwnersWalk(src, use, depth + 1);
         out.owners.push(...o.owners.map((x) => [...x, ...inner]));
+        out.opaque!.push(...(o.opaque ?? []));
         out.followers.push(...o.followers);
       }
       return out;

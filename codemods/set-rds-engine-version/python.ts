@@ -158,7 +158,9 @@ async function findSites(f: Finder, src: PySource, version: string): Promise<Ver
       // Unknown (computed elsewhere) or another engine: not this finding's version.
       if (named === undefined || normalizeEngine(named) !== engine) continue;
     }
-    const value = field(kw, 'value');
+    let value = field(kw, 'value');
+    // A default after `or` (`args.engine_version or "15.4"`) is the version when nothing overrides it.
+    if (value?.type === 'boolean_operator' && value.children.some((c) => c?.text === 'or')) value = field(value, 'right');
     if (!value) continue;
     const lit = stringLiteral(value)?.value;
     if (lit !== undefined) {

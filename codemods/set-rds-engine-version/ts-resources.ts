@@ -181,6 +181,8 @@ export function propKey(p: AnyNode): string | undefined {
 
 export interface OwnersAt {
   owners: OwnerPath[];
+  /** The project's own constructs and stacks a value is passed to: which resource inside uses it is not known. */
+  opaque?: OwnerPath[];
   /** Parameter and option groups the value also configures. */
   followers: OwnerPath[];
   /** The resources, for kinds. */
@@ -192,12 +194,20 @@ export interface OwnersAt {
  * argument is not configuration), collecting `ClusterInstance.provisioned('writer')` ids on the
  * way; through a variable, follow its uses.
  */
-export function ownersAt(j: JSCodeshift, root: Collection, source: string, file: string, start: ASTPath, depth = 0): OwnersAt {
-  const out: OwnersAt = { owners: [], followers: [], resources: [] };
+export function ownersAt(j: JSCodeshift, root: Collection, source: string, file: string, start: ASTPath): OwnersAt {
+  const o = ownersWalk(j, root, source, file, start, 0);
+  // Passed only into the project's own constructs: unknown. Next to RDS resources: resources the
+  // log cannot name, so a value they share is not changed for the named one alone.
+  return { ...o, owners: o.owners.length ? [...o.owners, ...(o.opaque ?? [])] : [] };
+}
+
+function ownersWalk(j: JSCodeshift, root: Collection, source: string, file: string, start: ASTPath, depth: number): OwnersAt {
+  const out: OwnersAt = { owners: [], followers: [], resources: [], opaque: [] };
   const inner: string[] = [];
   const add = (r: TsResource, extra: string[]) => {
     const path = [...r.path, ...extra];
     if (r.kind === 'parameter-group') out.followers.push(path);
+    else if (r.kind === 'other') out.opaque!.push(path);
     else out.owners.push(path);
     out.resources.push(r);
   };
@@ -217,8 +227,9 @@ export function ownersAt(j: JSCodeshift, root: Collection, source: string, file:
       else if (id) inner.unshift(id.map((x) => (typeof x === 'string' ? x : `\${${x.hole}}`)).join(''));
     } else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && depth < 4) {
       for (const ref of references(j, root, node.id.name)) {
-        const o = ownersAt(j, root, source, file, ref, depth + 1);
+        const o = ownersWalk(j, root, source, file, ref, depth + 1);
         out.owners.push(...o.owners.map((x) => [...x, ...inner]));
+        out.opaque!.push(...(o.opaque ?? []));
         out.followers.push(...o.followers);
         out.resources.push(...o.resources);
       }

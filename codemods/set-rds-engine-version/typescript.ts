@@ -232,12 +232,16 @@ function findSites(j: JSCodeshift, root: Collection, file: string, source: strin
     const engine = engineOf(j, root, obj);
     if (engine !== undefined && engine !== s.engine) return;
     if (engine === undefined && !usage.engineOptional) return;
-    if (stringValue(prop.value) === s.version) {
+    // A default after `??` / `||` (`args.engineVersion ?? '15.4'`) is the version when nothing overrides it.
+    const holder = prop.value.type === 'LogicalExpression' && ['??', '||'].includes(prop.value.operator) ? prop.value : prop;
+    const value = holder === prop ? prop.value : holder.right;
+    if (stringValue(value) === s.version) {
       site(path, `${keyName(prop)}: '${s.version}'`, owned(path), (target) => {
-        prop.value = withQuote(j, prop.value, target);
+        if (holder === prop) prop.value = withQuote(j, prop.value, target);
+        else holder.right = withQuote(j, holder.right, target);
       });
-    } else if (prop.value.type === 'Identifier') {
-      constSite(prop.value.name, `${keyName(prop)}: ${prop.value.name}`);
+    } else if (value.type === 'Identifier') {
+      constSite(value.name, `${keyName(prop)}: ${value.name}`);
     }
   });
 
