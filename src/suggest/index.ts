@@ -9,6 +9,9 @@
 // instead of adding new ones.
 import fs from 'node:fs';
 import { UserError } from '../errors.js';
+import { DEFAULT_POLICY, type RedactionPolicy, redactReport } from '../redact/index.js';
+import { codeSpan, escapeText, inlineMarkdown, oneLine } from '../redact/markdown.js';
+import { jsonSafe } from '../redact/neutralise.js';
 import { type CiContext, type FindingView, fence, fromCwd, prose, views } from '../report/changes.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { type Hunk, insideOneHunk, rightHunks } from './diff.js';
@@ -24,6 +27,8 @@ export interface SuggestOptions {
   out: (text: string) => Promise<void>;
   /** One-line notes (stderr). */
   note: (text: string) => void;
+  /** What may be posted (account ids); secrets never are. */
+  policy?: RedactionPolicy;
 }
 
 export interface Target {
@@ -88,7 +93,7 @@ export function retiredBody(key: string, headSha: string): string {
   return `${retiredPrefix(key)}: the run on ${commit} does not propose it here (it was committed, fixed another way, or the finding moved or went away). Anything still open is in the stackfix summary comment.`;
 }
 
-/** The body of a review comment: marker, what is wrong, the suggestion. */
+/** The body of a review comment: marker, what is wrong, the suggestion. The finding has passed the redaction boundary. */
 export function suggestionBody(v: FindingView, regionIndex: number): string {
   const f = v.finding;
   const r = v.regions[regionIndex]!;
@@ -98,15 +103,15 @@ export function suggestionBody(v: FindingView, regionIndex: number): string {
   const first = prose(f.explanation).split(/\n\n/)[0]!;
   return [
     marker(`${v.fingerprint}.${regionIndex + 1}`),
-    `**stackfix** ${f.severity === 'error' ? '❌' : '⚠️'} **${f.title}** (\`${f.signature}\`)`,
+    `**stackfix** ${f.severity === 'error' ? '❌' : '⚠️'} **${escapeText(oneLine(f.title))}** (${codeSpan(f.signature)})`,
     '',
-    first,
-    ...(ev ? ['', `Evidence: \`${ev.source}:${ev.line}\`${ev.resource ? ` (${ev.resource})` : ''}`] : []),
+    inlineMarkdown(first),
+    ...(ev ? ['', `Evidence: ${codeSpan(`${ev.source}:${ev.line}`)}${ev.resource ? ` (${escapeText(ev.resource)})` : ''}`] : []),
     '',
     `${f4}suggestion`,
     ...(text === '' ? [] : [text]),
     f4,
-    ...(v.regions.length > 1 ? ['', `Change ${regionIndex + 1} of ${v.regions.length} of this fix (${f.fix?.codemod ?? ''}).`] : []),
+    ...(v.regions.length > 1 ? ['', `Change ${regionIndex + 1} of ${v.regions.length} of this fix (${codeSpan(f.fix?.codemod ?? '')}).`] : []),
   ].join('\n');
 }
 
@@ -144,7 +149,7 @@ async function client(target: Target, options: SuggestOptions): Promise<Api> {
   if (options.dryRun) {
     const print = async (route: string, params: Record<string, unknown>, body?: Record<string, unknown>) => {
       const { method, path } = describe(route, { owner: target.owner, repo: target.repo, ...params });
-      await options.out(`${method} ${path}${body ? `\n${JSON.stringify(body, null, 2)}` : ''}\n\n`);
+      await options.out(jsonSafe(`${method} ${path}${body ? `\n${JSON.stringify(body, null, 2)}` : ''}\n\n`));
     };
     return {
       read: async () => {
@@ -191,9 +196,11 @@ export interface SuggestResult {
   summary: boolean;
 }
 
-export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<SuggestResult> {
+export async function suggest(input: CiContext, options: SuggestOptions): Promise<SuggestResult> {
   const target = resolveTarget(options);
   const api = await client(target, options);
+  // Everything posted is read by the team: the shared redaction (secrets, account ids, commands).
+  const ctx: CiContext = { ...input, report: redactReport(input.report, { audience: 'shared', policy: options.policy ?? DEFAULT_POLICY, display: true }) };
   const p = { owner: target.owner, repo: target.repo, pull_number: target.pull };
   const all = views(ctx);
 
@@ -225,7 +232,7 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
       const path = fromCwd(ctx, r.file);
       const inDiff = options.dryRun || insideOneHunk(hunks.get(path) ?? [], r.startLine, r.endLine);
       if (inDiff) inline.push({ view: v, key: `${v.fingerprint}.${k + 1}`, path, start: r.startLine, end: r.endLine, body: suggestionBody(v, k) });
-      else addNote(v.index, `\`${path}:${r.startLine}${r.endLine > r.startLine ? `-${r.endLine}` : ''}\` is outside this pull request's diff`);
+      else addNote(v.index, `${codeSpan(`${path}:${r.startLine}${r.endLine > r.startLine ? `-${r.endLine}` : ''}`)} is outside this pull request's diff`);
     });
   }
 
@@ -268,7 +275,7 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
     ...(c.start < c.end ? { start_line: c.start, start_side: 'RIGHT' } : {}),
     body: c.body,
   });
-  const rejected = (c: Inline, why: string) => addNote(c.view.index, `GitHub did not take the suggestion on \`${c.path}:${c.start}\` (${why})`);
+  const rejected = (c: Inline, why: string) => addNote(c.view.index, `GitHub did not take the suggestion on ${codeSpan(`${c.path}:${c.start}`)} (${escapeText(why)})`);
   if (fresh.length) {
     const body = `stackfix found ${fresh.length} change(s) on lines of this pull request; each suggestion below can be committed as it is.`;
     try {
@@ -307,7 +314,7 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
       const n = outside.get(i)!;
       if (n.length) notes.set(i, `_Not posted as a suggestion: ${n.join('; ')}. Apply the patch above, or run \`stackfix --fix\`._`);
     }
-    const listed = inlineOnly.length ? `${inlineOnly.length} finding(s) are posted as suggestions on the diff: ${inlineOnly.map((i) => `\`${ctx.report.findings[i]!.signature}\``).join(', ')}.` : undefined;
+    const listed = inlineOnly.length ? `${inlineOnly.length} finding(s) are posted as suggestions on the diff: ${inlineOnly.map((i) => codeSpan(ctx.report.findings[i]!.signature)).join(', ')}.` : undefined;
     const body =
       `${SUMMARY_MARKER}\n` +
       (indexes.length
