@@ -105,6 +105,7 @@ interface SuggestCliOptions {
   pr?: string;
   apiUrl?: string;
   dryRun?: boolean;
+  timeout?: number;
   showAccountIds?: boolean;
 }
 
@@ -116,6 +117,7 @@ async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: 
     ...(opts.pr !== undefined ? { pr: opts.pr } : {}),
     ...(opts.apiUrl !== undefined ? { apiUrl: opts.apiUrl } : {}),
     dryRun: opts.dryRun === true,
+    ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout * 1000 } : {}),
     policy: redactionPolicy(opts),
     env: process.env,
     out: write,
@@ -125,6 +127,12 @@ async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: 
   const { report, details } = await pipeline(logs, opts, version);
   await suggest({ report, details, cwd: process.cwd() }, sopts);
   return exitCodeOf(report);
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value) || !(n > 0) || n > 3600) throw new InvalidArgumentError('expected a number of seconds between 0 and 3600, e.g. 30');
+  return n;
 }
 
 function parseOutput(value: string, prev: MainOptions['output']): MainOptions['output'] {
@@ -169,6 +177,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('--pr <number>', 'pull request number (default: from the pull_request event in $GITHUB_EVENT_PATH)')
       .option('--api-url <url>', 'GitHub API URL, for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)')
       .option('--dry-run', 'print the requests (method, path, body) instead of sending them')
+      .option('--timeout <seconds>', 'give up on a GitHub request after this many seconds (default: 30)', parseSeconds)
       .option('--show-account-ids', 'show AWS account ids in what is posted; masked by default')
       .action(async (logs: string[], opts: SuggestCliOptions) => {
         // --project, --signatures and --show-account-ids are the program's options, wherever they are written.
