@@ -9,6 +9,7 @@ import { bundledSignatureDir, loadCatalogue } from './classify/catalogue.js';
 import { UserError } from './errors.js';
 import { FORMATS, type FormatName, render } from './report/index.js';
 import { exitCodeOf } from './report/model.js';
+import { redactionPolicy } from './redact/index.js';
 // What every run needs is imported here, not on first use: one module graph loads faster than
 // a chain of dynamic imports. The heavy parts (codemods, parsers, CI formats) stay lazy.
 import { run } from './run.js';
@@ -30,6 +31,7 @@ interface MainOptions {
   fix?: boolean;
   signatures: string[];
   color: boolean;
+  showAccountIds?: boolean;
 }
 
 async function catalogue(extra: string[]) {
@@ -86,7 +88,7 @@ async function diagnose(logs: string[], opts: MainOptions, version: string): Pro
   for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
   const { report, details, signatures } = await pipeline(logs, opts, version);
   const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const renderOptions = { color, fixMode: opts.fix === true, cwd: process.cwd(), signatures };
+  const renderOptions = { color, fixMode: opts.fix === true, cwd: process.cwd(), signatures, policy: redactionPolicy(opts) };
   if (opts.output.length) {
     const { writeFileAtomic } = await import('./write/output.js');
     for (const o of opts.output) writeFileAtomic(o.file, await render(o.format, report, details, { ...renderOptions, color: false }));
@@ -103,6 +105,8 @@ interface SuggestCliOptions {
   pr?: string;
   apiUrl?: string;
   dryRun?: boolean;
+  timeout?: number;
+  showAccountIds?: boolean;
 }
 
 async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: string): Promise<number> {
@@ -113,6 +117,8 @@ async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: 
     ...(opts.pr !== undefined ? { pr: opts.pr } : {}),
     ...(opts.apiUrl !== undefined ? { apiUrl: opts.apiUrl } : {}),
     dryRun: opts.dryRun === true,
+    ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout * 1000 } : {}),
+    policy: redactionPolicy(opts),
     env: process.env,
     out: write,
     note: (t: string) => void process.stderr.write(`stackfix: ${t}\n`),
@@ -121,6 +127,12 @@ async function suggestCommand(logs: string[], opts: SuggestCliOptions, version: 
   const { report, details } = await pipeline(logs, opts, version);
   await suggest({ report, details, cwd: process.cwd() }, sopts);
   return exitCodeOf(report);
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value) || !(n > 0) || n > 3600) throw new InvalidArgumentError('expected a number of seconds between 0 and 3600, e.g. 30');
+  return n;
 }
 
 function parseOutput(value: string, prev: MainOptions['output']): MainOptions['output'] {
@@ -144,6 +156,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix', 'write the proposed fixes (atomically, all or nothing)')
     .option('--signatures <dir>', 'also load signatures from this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-color', 'never colour the output')
+    .option('--show-account-ids', 'show AWS account ids in shared formats (sarif, github, markdown, rdjson); masked by default')
     .version(version, '-V, --version')
     .showHelpAfterError('(run stackfix --help for usage)')
     .exitOverride()
@@ -164,10 +177,12 @@ export async function main(argv: string[]): Promise<number> {
       .option('--pr <number>', 'pull request number (default: from the pull_request event in $GITHUB_EVENT_PATH)')
       .option('--api-url <url>', 'GitHub API URL, for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)')
       .option('--dry-run', 'print the requests (method, path, body) instead of sending them')
+      .option('--timeout <seconds>', 'give up on a GitHub request after this many seconds (default: 30)', parseSeconds)
+      .option('--show-account-ids', 'show AWS account ids in what is posted; masked by default')
       .action(async (logs: string[], opts: SuggestCliOptions) => {
-        // --project and --signatures are the program's options, wherever they are written.
-        const { project, signatures } = program.opts<MainOptions>();
-        code = await suggestCommand(logs, { ...opts, project, signatures }, version);
+        // --project, --signatures and --show-account-ids are the program's options, wherever they are written.
+        const { project, signatures, showAccountIds } = program.opts<MainOptions>();
+        code = await suggestCommand(logs, { ...opts, project, signatures, showAccountIds: opts.showAccountIds || showAccountIds }, version);
       });
   } else if (SUBCOMMANDS.includes(argv[0] ?? '')) {
     const { addCatalogueCommands } = await import('./catalogue-cli.js');

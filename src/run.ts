@@ -6,6 +6,7 @@ import type { Signature } from './classify/catalogue.js';
 import { parseLines } from './formats/index.js';
 import { type InputStats, openInput, readLines } from './input/read.js';
 import { Project } from './locate/project.js';
+import { maskSecrets } from './redact/secrets.js';
 import type { Report, ReportFinding } from './report/model.js';
 
 export interface RunOptions {
@@ -114,7 +115,8 @@ export async function run(options: RunOptions): Promise<RunOutput> {
           patch =
             patchHeader([
               `stackfix ${sig.id}: ${sig.title}`,
-              ev ? `evidence ${ev.source}:${ev.line}: ${ev.text.slice(0, 160)}` : 'evidence: (none)',
+              // Masked before it is cut: a secret cut in half no longer looks like one.
+              ev ? `evidence ${ev.source}:${ev.line}: ${maskSecrets(ev.text).slice(0, 160)}` : 'evidence: (none)',
               `why: ${outcome.reason ?? sig.title}`,
             ]) + patch;
         }

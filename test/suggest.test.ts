@@ -93,7 +93,8 @@ function pullRequestEvent(dir: string): string {
   return file;
 }
 
-const writes = (s: FakeGitHub) => s.requests.filter((r) => r.method !== 'GET');
+// What changes the pull request (the GraphQL `viewer` query only reads).
+const writes = (s: FakeGitHub) => s.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql');
 
 describe('stackfix suggest', () => {
   test('the OpenAPI check itself rejects a body GitHub would refuse', () => {
@@ -143,7 +144,7 @@ describe('stackfix suggest', () => {
     const before = s.requests.length;
     const second = await suggest(repo, ['--pr', '42'], ENV(s));
     expect(second.code).toBe(1);
-    const again = s.requests.slice(before).filter((r) => r.method !== 'GET');
+    const again = s.requests.slice(before).filter((r) => r.method !== 'GET' && r.path !== '/graphql');
     expect(again.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /repos/acme/orders-service/pulls/comments/${stale.id}`]);
     expect(s.reviewComments).toHaveLength(2);
     expect(s.issueComments).toHaveLength(1);
@@ -211,6 +212,19 @@ describe('stackfix suggest', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^stackfix: GitHub rejected the token \(401 Bad credentials\)/);
     expect(r.stdout).toBe('');
+    expect(writes(s)).toEqual([]);
+  }, 120_000);
+
+  test('a GitHub that never answers: one line after --timeout, exit 2, the token not shown', async () => {
+    const repo = checkout();
+    const s = await fake(repo, { hang: { match: /^GET \/repos\/acme\/orders-service\/pulls\/42$/, stage: 'headers' } });
+    const started = Date.now();
+    const r = await suggest(repo, ['--pr', '42', '--timeout', '1'], ENV(s));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^stackfix: no complete answer from 127\.0\.0\.1:\d+ within 1 s \(GET \/repos\/acme\/orders-service\/pulls\/42\)\n$/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain(TOKEN);
+    expect(Date.now() - started).toBeLessThan(60_000);
     expect(writes(s)).toEqual([]);
   }, 120_000);
 

@@ -12,6 +12,8 @@ import { diffLines, structuredPatch } from 'diff';
 import type { Report, ReportFinding } from './model.js';
 import type { FileChange, RunDetails } from '../run.js';
 
+export { fence } from '../redact/markdown.js';
+
 /** Replace lines startLine..endLine (1-based, inclusive, at least one line) of `file` by `lines`. */
 export interface Region {
   /** Project-relative path, forward slashes. */
@@ -146,13 +148,6 @@ export function logFromCwd(ctx: CiContext, source: string): string {
 export function logFromProject(ctx: CiContext, source: string): string | undefined {
   const rel = path.relative(ctx.details.projectRoot, real(path.resolve(ctx.cwd, source)));
   return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : slash(rel);
-}
-
-/** A fence of backticks longer than any run of backticks in `text` (at least three). */
-export function fence(text: string, min = 3): string {
-  let longest = 0;
-  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  return '`'.repeat(Math.max(min, longest + 1));
 }
 
 /** Errors before warnings, causes before restatements, fixable before manual: annotation order. */

@@ -2,8 +2,11 @@
 // section per finding: evidence, explanation, fix status and the patch in a ```diff block whose
 // fence is longer than any backtick run inside. GitHub caps a comment at 65 536 characters and a
 // step summary at 1 MiB: past `maxChars` the patches are left out, largest first, with a note.
+// Text from the log is set as code or escaped (src/redact/markdown.ts): nothing a log line holds
+// becomes HTML, a link, an image, a mention or a marker.
 import type { Report, ReportFinding } from './model.js';
-import { fence, patchBody } from './changes.js';
+import { patchBody } from './changes.js';
+import { codeBlock, codeSpan, escapeText, inlineMarkdown, oneLine } from '../redact/markdown.js';
 
 export interface MarkdownOptions {
   /** Headline of the document; default "stackfix: N finding(s)". */
@@ -27,25 +30,14 @@ const STATUS: Record<string, string> = {
   refused: 'Fix refused',
 };
 
-/** Inline code that survives backticks in the text. */
-function code(text: string): string {
-  const f = fence(text, 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${f}${pad}${text}${pad}${f}`;
-}
-
-function block(text: string, info: string): string {
-  const f = fence(text);
-  return `${f}${info}\n${text.replace(/\n$/, '')}\n${f}`;
-}
-
-const escapeMd = (s: string) => s.replace(/([\\`*_[\]<|])/g, '\\$1');
+const code = codeSpan;
+const block = codeBlock;
 
 export function renderFindingMarkdown(f: ReportFinding, options: { fingerprint?: string; note?: string; withPatch?: boolean; level?: number } = {}): string {
   const h = '#'.repeat(options.level ?? 3);
   const mark = f.severity === 'error' ? '❌' : '⚠️';
   const out: string[] = [];
-  out.push(`${h} ${mark} ${escapeMd(f.title)} (${code(f.signature)})`);
+  out.push(`${h} ${mark} ${escapeText(oneLine(f.title))} (${code(f.signature)})`);
   if (options.fingerprint) out.push(`<!-- stackfix:fingerprint=${options.fingerprint} -->`);
   out.push('');
   const ev = f.occurrences[0];
@@ -56,14 +48,14 @@ export function renderFindingMarkdown(f: ReportFinding, options: { fingerprint?:
     out.push(block(ev.text, 'text'));
     out.push('');
   }
-  out.push(f.explanation.trim());
+  out.push(inlineMarkdown(f.explanation.trim()));
   if (f.references.length) {
     out.push('');
     out.push(`See ${f.references.map((r) => `<${r}>`).join(', ')}`);
   }
   if (f.fix) {
     out.push('');
-    out.push(`**${STATUS[f.fix.status] ?? f.fix.status}** (${code(f.fix.codemod)})${f.fix.reason ? `: ${escapeMd(f.fix.reason)}` : ''}`);
+    out.push(`**${STATUS[f.fix.status] ?? f.fix.status}** (${code(f.fix.codemod)})${f.fix.reason ? `: ${inlineMarkdown(f.fix.reason)}` : ''}`);
     const patch = patchBody(f);
     if (patch && options.withPatch !== false) {
       out.push('');

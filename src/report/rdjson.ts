@@ -2,7 +2,9 @@
 // suggestions. One diagnostic per changed range (reviewdog suggests only on the diagnostic's own
 // lines), whole-line ranges without columns (end line inclusive, replacement text ending in a
 // newline); a finding without a fix is one diagnostic on the evidence line of the log. Paths are
-// relative to the working directory, where reviewdog runs.
+// relative to the working directory, where reviewdog runs. reviewdog posts `message` as Markdown:
+// its log-derived text is escaped (src/redact/markdown.ts).
+import { escapeText, inlineMarkdown, oneLine } from '../redact/markdown.js';
 import { type CiContext, fromCwd, logFromCwd, prose, views } from './changes.js';
 
 const SEVERITY = { error: 'ERROR', warning: 'WARNING' } as const;
@@ -14,7 +16,7 @@ export function renderRdjson(ctx: CiContext): string {
     const ev = f.occurrences[0];
     const url = f.references.find((r) => /^https?:\/\//.test(r));
     const base = {
-      message: `${f.title}: ${prose(f.explanation)}${f.fix ? `\n\nFix ${f.fix.status} (${f.fix.codemod})${f.fix.reason ? `: ${f.fix.reason}` : ''}` : ''}`,
+      message: `${escapeText(oneLine(f.title))}: ${inlineMarkdown(prose(f.explanation))}${f.fix ? `\n\nFix ${f.fix.status} (${f.fix.codemod})${f.fix.reason ? `: ${inlineMarkdown(f.fix.reason)}` : ''}` : ''}`,
       severity: SEVERITY[f.severity],
       code: { value: f.signature, ...(url ? { url } : {}) },
       ...(ev ? { original_output: ev.text } : {}),

@@ -2,9 +2,15 @@
 // that produced a result (or every signature with `allRules`), one result per finding located
 // at the first line its fix changes or, without a fix, at the evidence line of the log; URIs
 // relative to --project under %SRCROOT%; the fix itself as `fixes[].artifactChanges`.
+// SARIF plain-text messages may embed links, `[text](target)`; a `[` or `]` from the log is
+// escaped with a backslash (SARIF 2.1.0, 3.11.6) so that it stays text.
 import { pathToFileURL } from 'node:url';
 import type { Signature } from '../classify/catalogue.js';
-import { type CiContext, type FindingView, type Region, logFromCwd, logFromProject, patchBody, prose, views } from './changes.js';
+import { inlineMarkdown } from '../redact/markdown.js';
+import { type CiContext, type FindingView, type Region, fence, logFromCwd, logFromProject, patchBody, prose, views } from './changes.js';
+
+/** Plain message text with no embedded links. */
+const plain = (text: string) => text.replace(/[[\]]/g, '\\$&');
 
 type Rule = Pick<Signature, 'id' | 'title' | 'severity' | 'kind' | 'message' | 'fix' | 'references'>;
 
@@ -20,12 +26,14 @@ const template = (text: string) => text.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, '
 function rule(r: Rule) {
   const help = 'codemod' in r.fix ? `stackfix fixes this with the codemod ${r.fix.codemod}: run stackfix with --fix, or apply the proposed patch.` : `Fix by hand: ${template(r.fix.guidance)}`;
   const refs = r.references.length ? `\n\nReferences:\n${r.references.map((u) => `- ${u}`).join('\n')}` : '';
+  // A rule made from a finding (no catalogue entry) carries its explanation, which holds log text.
+  const refsMd = r.references.length ? `\n\nReferences:\n${r.references.map((u) => `- <${u}>`).join('\n')}` : '';
   return {
     id: r.id,
     name: r.id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.title.slice(0, 1024) },
-    fullDescription: { text: template(r.message).slice(0, 1024) || r.title },
-    help: { text: `${help}${refs}`, markdown: `${help}${refs}` },
+    shortDescription: { text: plain(r.title.slice(0, 1024)) },
+    fullDescription: { text: plain(template(r.message).slice(0, 1024) || r.title) },
+    help: { text: plain(`${help}${refs}`), markdown: `${inlineMarkdown(help)}${refsMd}` },
     ...(r.references[0] ? { helpUri: r.references[0] } : {}),
     defaultConfiguration: { level: level(r.severity) },
     properties: { tags: ['iac', 'deploy-failure', r.kind], precision: 'high', 'problem.severity': r.severity === 'error' ? 'error' : 'warning' },
@@ -35,6 +43,12 @@ function rule(r: Rule) {
 function fromFinding(v: FindingView): Rule {
   const f = v.finding;
   return { id: f.signature, title: f.title, severity: f.severity, kind: f.kind, message: f.explanation, fix: f.fix ? { codemod: f.fix.codemod, args: {} } : { guidance: f.explanation }, references: f.references };
+}
+
+/** The patch as a Markdown code block no line of it can close. */
+function diffBlock(patch: string): string {
+  const f = fence(patch);
+  return `${f}diff\n${patch}\n${f}`;
 }
 
 function region(r: Region) {
@@ -84,7 +98,7 @@ export function renderSarif(ctx: CiContext, options: SarifOptions = {}): string 
       const inProject = o.source === '<stdin>' ? undefined : logFromProject(ctx, o.source);
       return {
         id,
-        message: { text: o.text.slice(0, 500) },
+        message: { text: plain(o.text.slice(0, 500)) },
         physicalLocation: {
           artifactLocation: inProject ? { uri: inProject, uriBaseId: 'SRCROOT' } : { uri: o.source === '<stdin>' ? 'stdin' : logFromCwd(ctx, o.source) },
           region: { startLine: o.line },
@@ -96,7 +110,7 @@ export function renderSarif(ctx: CiContext, options: SarifOptions = {}): string 
     const fixes = byFile.size
       ? [
           {
-            description: { text: f.fix?.reason ?? f.title, ...(patchBody(f) ? { markdown: `\`\`\`diff\n${patchBody(f)}\n\`\`\`` } : {}) },
+            description: { text: plain(f.fix?.reason ?? f.title), ...(patchBody(f) ? { markdown: diffBlock(patchBody(f)!) } : {}) },
             artifactChanges: [...byFile].map(([file, regions]) => ({
               artifactLocation: { uri: file, uriBaseId: 'SRCROOT' },
               replacements: regions.map((r) => ({ deletedRegion: deleted(r), insertedContent: { text: inserted(r) } })),
@@ -109,7 +123,7 @@ export function renderSarif(ctx: CiContext, options: SarifOptions = {}): string 
       ruleIndex: ruleIndex.get(f.signature) ?? 0,
       level: level(f.severity),
       kind: 'fail',
-      message: { text },
+      message: { text: plain(text) },
       locations: [location],
       ...(related.length ? { relatedLocations: related } : {}),
       partialFingerprints: { 'stackfixFingerprint/v1': v.fingerprint },

@@ -7,11 +7,24 @@
 // rejects) goes into one summary comment on the conversation, with the patch. Each comment carries
 // a hidden marker with the finding's fingerprint: a rerun finds its own comments and edits them
 // instead of adding new ones.
+//
+// Anyone can write a marker into a comment, so "its own" means written by the account the token
+// acts as (GraphQL `viewer`, which answers for a personal token and for the Actions GITHUB_TOKEN
+// alike, where `GET /user` refuses an installation token) and starting with the marker. Everything
+// is read before the first write; a write that fails names what was already posted. What is posted
+// has passed the redaction boundary (src/redact/): no secret and, unless shown on purpose, no
+// account id from the log reaches the pull request.
 import fs from 'node:fs';
 import { UserError } from '../errors.js';
+import { DEFAULT_POLICY, type RedactionPolicy, redactReport } from '../redact/index.js';
+import { codeSpan, escapeText, inlineMarkdown, oneLine } from '../redact/markdown.js';
+import { jsonSafe } from '../redact/neutralise.js';
 import { type CiContext, type FindingView, fence, fromCwd, prose, views } from '../report/changes.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { type Hunk, insideOneHunk, rightHunks } from './diff.js';
+import { type Api, ApiError, DEFAULT_TIMEOUT_MS, type Identity, type Target, describe, githubApi } from './github.js';
+
+export type { Target } from './github.js';
 
 export interface SuggestOptions {
   token?: string;
@@ -24,21 +37,18 @@ export interface SuggestOptions {
   out: (text: string) => Promise<void>;
   /** One-line notes (stderr). */
   note: (text: string) => void;
-}
-
-export interface Target {
-  owner: string;
-  repo: string;
-  pull: number;
-  apiUrl: string;
-  token?: string;
+  /** Per request, headers and body (--timeout). */
+  timeoutMs?: number;
+  /** What may be posted (account ids); secrets never are. */
+  policy?: RedactionPolicy;
 }
 
 const SUMMARY_MARKER = '<!-- stackfix:summary -->';
 /** GitHub's limit on a comment body is 65 536 characters. */
 const MAX_BODY = 65_000;
 const marker = (value: string) => `<!-- stackfix:fingerprint=${value} -->`;
-const MARKER_RE = /<!-- stackfix:fingerprint=([^ ]+) -->/;
+/** A marker of ours opens the body; one anywhere else is quoted text. */
+const MARKER_RE = /^<!-- stackfix:fingerprint=([0-9a-f]{1,64}\.\d{1,4}) -->/;
 
 export function resolveTarget(opts: SuggestOptions): Target {
   const env = opts.env;
@@ -63,6 +73,11 @@ export function resolveTarget(opts: SuggestOptions): Target {
   if (!token && !opts.dryRun) throw new UserError('no token: set GITHUB_TOKEN or pass --token (needs pull-requests: write)');
   const apiUrl = (opts.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new UserError(`--api-url ${apiUrl}: expected an http(s) URL`);
+  try {
+    new URL(apiUrl);
+  } catch {
+    throw new UserError(`--api-url ${apiUrl}: expected an http(s) URL`);
+  }
   return { owner: m[1]!, repo: m[2]!, pull: Number(pr), apiUrl, ...(token ? { token } : {}) };
 }
 
@@ -78,6 +93,7 @@ interface Inline {
 interface Comment {
   id: number;
   body?: string;
+  user?: { login?: string; id?: number } | null;
 }
 
 const retiredPrefix = (key: string) => `${marker(key)}\n**stackfix**: this suggestion is no longer current`;
@@ -88,7 +104,7 @@ export function retiredBody(key: string, headSha: string): string {
   return `${retiredPrefix(key)}: the run on ${commit} does not propose it here (it was committed, fixed another way, or the finding moved or went away). Anything still open is in the stackfix summary comment.`;
 }
 
-/** The body of a review comment: marker, what is wrong, the suggestion. */
+/** The body of a review comment: marker, what is wrong, the suggestion. The finding has passed the redaction boundary. */
 export function suggestionBody(v: FindingView, regionIndex: number): string {
   const f = v.finding;
   const r = v.regions[regionIndex]!;
@@ -98,91 +114,38 @@ export function suggestionBody(v: FindingView, regionIndex: number): string {
   const first = prose(f.explanation).split(/\n\n/)[0]!;
   return [
     marker(`${v.fingerprint}.${regionIndex + 1}`),
-    `**stackfix** ${f.severity === 'error' ? '❌' : '⚠️'} **${f.title}** (\`${f.signature}\`)`,
+    `**stackfix** ${f.severity === 'error' ? '❌' : '⚠️'} **${escapeText(oneLine(f.title))}** (${codeSpan(f.signature)})`,
     '',
-    first,
-    ...(ev ? ['', `Evidence: \`${ev.source}:${ev.line}\`${ev.resource ? ` (${ev.resource})` : ''}`] : []),
+    inlineMarkdown(first),
+    ...(ev ? ['', `Evidence: ${codeSpan(`${ev.source}:${ev.line}`)}${ev.resource ? ` (${escapeText(ev.resource)})` : ''}`] : []),
     '',
     `${f4}suggestion`,
     ...(text === '' ? [] : [text]),
     f4,
-    ...(v.regions.length > 1 ? ['', `Change ${regionIndex + 1} of ${v.regions.length} of this fix (${f.fix?.codemod ?? ''}).`] : []),
+    ...(v.regions.length > 1 ? ['', `Change ${regionIndex + 1} of ${v.regions.length} of this fix (${codeSpan(f.fix?.codemod ?? '')}).`] : []),
   ].join('\n');
 }
 
-type Api = {
-  read<T>(route: string, params: Record<string, unknown>): Promise<T>;
-  list<T>(route: string, params: Record<string, unknown>): Promise<T[]>;
-  write<T>(route: string, params: Record<string, unknown>, body: Record<string, unknown>): Promise<T>;
-};
-
-function describe(route: string, params: Record<string, unknown>): { method: string; path: string } {
-  const [method, template] = route.split(' ') as [string, string];
-  return { method, path: template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(params[k]))) };
-}
-
-/** One line for an API failure; undefined for a 422 the caller handles. */
-function apiError(err: unknown, route: string, params: Record<string, unknown>, target: Target): UserError {
-  const { method, path } = describe(route, params);
-  const e = err as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined>; data?: { message?: string } } };
-  const headers = e.response?.headers ?? {};
-  const msg = (e.response?.data?.message ?? e.message ?? String(err)).split('\n')[0]!;
-  const where = `${method} ${path}`;
-  if (e.status === undefined) return new UserError(`cannot reach GitHub at ${target.apiUrl} (${msg})`);
-  if (headers['x-ratelimit-remaining'] === '0') {
-    const reset = Number(headers['x-ratelimit-reset']);
-    return new UserError(`GitHub API rate limit exhausted (${where}, ${e.status})${Number.isFinite(reset) && reset > 0 ? `; it resets at ${new Date(reset * 1000).toISOString()}` : ''}`);
-  }
-  if (headers['retry-after'] || e.status === 429) return new UserError(`GitHub is rate limiting (${where}, ${e.status}); retry after ${headers['retry-after'] ?? 'a while'} s`);
-  if (e.status === 401) return new UserError(`GitHub rejected the token (401 ${msg}); check GITHUB_TOKEN or --token`);
-  if (e.status === 403) return new UserError(`GitHub refused ${where} (403 ${msg}); the token needs pull-requests: write and contents: read`);
-  if (e.status === 404) return new UserError(`${where}: not found (404); check --repo ${target.owner}/${target.repo}, --pr ${target.pull} and that the token can see the repository`);
-  return new UserError(`GitHub rejected ${where} (${e.status} ${msg})`);
-}
-
-async function client(target: Target, options: SuggestOptions): Promise<Api> {
-  if (options.dryRun) {
-    const print = async (route: string, params: Record<string, unknown>, body?: Record<string, unknown>) => {
-      const { method, path } = describe(route, { owner: target.owner, repo: target.repo, ...params });
-      await options.out(`${method} ${path}${body ? `\n${JSON.stringify(body, null, 2)}` : ''}\n\n`);
-    };
-    return {
-      read: async () => {
-        throw new Error('unreachable in --dry-run');
-      },
-      list: async () => [],
-      write: async (route, params, body) => {
-        await print(route, params, body);
-        return { id: 0 } as never;
-      },
-    };
-  }
-  const { Octokit } = await import('@octokit/rest');
-  const quiet = () => undefined;
-  const octokit = new Octokit({
-    auth: target.token,
-    baseUrl: target.apiUrl,
-    userAgent: 'stackfix-suggest',
-    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-  });
-  const guard = async <T>(route: string, params: Record<string, unknown>, call: () => Promise<T>): Promise<T> => {
-    try {
-      return await call();
-    } catch (err) {
-      if ((err as { status?: number }).status === 422) {
-        const e = err as { message?: string; response?: { data?: { message?: string; errors?: unknown[] } } };
-        const detail = [e.response?.data?.message, ...(e.response?.data?.errors ?? []).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))].filter(Boolean).join(': ');
-        throw Object.assign(apiError(err, route, params, target), { status: 422, detail: detail || e.message });
-      }
-      throw apiError(err, route, params, target);
-    }
-  };
-  const base = { owner: target.owner, repo: target.repo };
+/** --dry-run: the requests printed, nothing sent and nothing read. */
+function dryRunApi(target: Target, options: SuggestOptions): Api {
   return {
-    read: (route, params) => guard(route, params, async () => (await octokit.request(route, { ...base, ...params })).data as never),
-    list: (route, params) => guard(route, params, async () => (await octokit.paginate(route, { ...base, per_page: 100, ...params })) as never),
-    write: (route, params, body) => guard(route, params, async () => (await octokit.request(route, { ...base, ...params, ...body })).data as never),
+    viewer: async () => ({ login: '' }),
+    read: async () => {
+      throw new Error('unreachable in --dry-run');
+    },
+    list: async () => [],
+    write: async (route, params, body) => {
+      const { method, path } = describe(route, { owner: target.owner, repo: target.repo, ...params });
+      await options.out(jsonSafe(`${method} ${path}\n${JSON.stringify(body, null, 2)}\n\n`));
+      return { id: 0 } as never;
+    },
   };
+}
+
+/** A comment is ours when the token's account wrote it. */
+function ownedBy(me: Identity): (c: Comment) => boolean {
+  const login = me.login.toLowerCase();
+  return (c) => (me.id !== undefined && c.user?.id === me.id) || (login !== '' && (c.user?.login ?? '').toLowerCase() === login);
 }
 
 export interface SuggestResult {
@@ -191,23 +154,31 @@ export interface SuggestResult {
   summary: boolean;
 }
 
-export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<SuggestResult> {
+export async function suggest(input: CiContext, options: SuggestOptions): Promise<SuggestResult> {
   const target = resolveTarget(options);
-  const api = await client(target, options);
+  const api = options.dryRun ? dryRunApi(target, options) : await githubApi(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  // Everything posted is read by the team: the shared redaction (secrets, account ids, commands).
+  const ctx: CiContext = { ...input, report: redactReport(input.report, { audience: 'shared', policy: options.policy ?? DEFAULT_POLICY, display: true }) };
   const p = { owner: target.owner, repo: target.repo, pull_number: target.pull };
   const all = views(ctx);
 
-  // What the PR's diff allows comments on.
+  // 1. Read everything: who we are, the PR's head and diff, and our earlier comments.
   let headSha = 'HEAD';
   const hunks = new Map<string, Hunk[]>();
+  let reviewComments: Comment[] = [];
+  let issueComments: Comment[] = [];
   if (options.dryRun) {
     options.note('--dry-run: nothing is sent and the pull request is not read, so every change is shown as a review comment; GitHub accepts only those inside the PR diff (the rest go into the summary)');
   } else {
-    const pr = await api.read<{ head: { sha: string } }>('GET /repos/{owner}/{repo}/pulls/{pull_number}', p);
+    const pr = await api.read<{ head?: { sha?: string } }>('GET /repos/{owner}/{repo}/pulls/{pull_number}', p);
+    if (typeof pr?.head?.sha !== 'string') throw new UserError(`GitHub's answer to GET /repos/${target.owner}/${target.repo}/pulls/${target.pull} has no head commit`);
     headSha = pr.head.sha;
+    const mine = ownedBy(await api.viewer());
     for (const f of await api.list<{ filename: string; patch?: string }>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', p)) {
       hunks.set(f.filename, rightHunks(f.patch));
     }
+    reviewComments = (await api.list<Comment>('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', p)).filter(mine);
+    issueComments = (await api.list<Comment>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: target.pull })).filter(mine);
   }
 
   const inline: Inline[] = [];
@@ -225,19 +196,36 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
       const path = fromCwd(ctx, r.file);
       const inDiff = options.dryRun || insideOneHunk(hunks.get(path) ?? [], r.startLine, r.endLine);
       if (inDiff) inline.push({ view: v, key: `${v.fingerprint}.${k + 1}`, path, start: r.startLine, end: r.endLine, body: suggestionBody(v, k) });
-      else addNote(v.index, `\`${path}:${r.startLine}${r.endLine > r.startLine ? `-${r.endLine}` : ''}\` is outside this pull request's diff`);
+      else addNote(v.index, `${codeSpan(`${path}:${r.startLine}${r.endLine > r.startLine ? `-${r.endLine}` : ''}`)} is outside this pull request's diff`);
     });
   }
 
-  // Our earlier comments, by marker.
+  // Our earlier comments, by the marker that opens them.
   const existingReview = new Map<string, Comment>();
-  for (const c of await api.list<Comment>('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', p)) {
+  for (const c of reviewComments) {
     const m = MARKER_RE.exec(c.body ?? '');
     if (m && !existingReview.has(m[1]!)) existingReview.set(m[1]!, c);
   }
+  const existingSummary = issueComments.find((c) => c.body?.startsWith(SUMMARY_MARKER));
+
+  // 2. Write, keeping a record of what went through: a failure says what is already on the PR.
+  const posted: string[] = [];
+  const write = async <T>(what: string, route: string, params: Record<string, unknown>, body: Record<string, unknown>): Promise<T> => {
+    try {
+      const out = await api.write<T>(route, params, body);
+      posted.push(what);
+      return out;
+    } catch (err) {
+      // A 422 on a new comment is handled by the caller (the comment moves into the summary); the
+      // message says what is on the pull request in case nobody handles it.
+      const before = posted.length ? `posted before it: ${posted.join(', ')}` : 'nothing was posted';
+      if (err instanceof ApiError) throw new ApiError(`${err.message}; ${before}`, err.status, err.detail);
+      throw new UserError(`${(err as Error).message}; ${before}`);
+    }
+  };
 
   let updated = 0;
-  let posted = 0;
+  let postedInline = 0;
   const fresh: Inline[] = [];
   for (const c of inline) {
     const old = existingReview.get(c.key);
@@ -246,7 +234,7 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
       continue;
     }
     if (old.body !== c.body) {
-      await api.write('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { comment_id: old.id }, { body: c.body });
+      await write(`review comment ${old.id} updated`, 'PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { comment_id: old.id }, { body: c.body });
       updated++;
     }
   }
@@ -257,7 +245,7 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
   const current = new Set(inline.map((c) => c.key));
   for (const [key, old] of existingReview) {
     if (current.has(key) || old.body?.startsWith(retiredPrefix(key))) continue;
-    await api.write('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { comment_id: old.id }, { body: retiredBody(key, headSha) });
+    await write(`review comment ${old.id} retired`, 'PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { comment_id: old.id }, { body: retiredBody(key, headSha) });
     updated++;
   }
 
@@ -268,23 +256,23 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
     ...(c.start < c.end ? { start_line: c.start, start_side: 'RIGHT' } : {}),
     body: c.body,
   });
-  const rejected = (c: Inline, why: string) => addNote(c.view.index, `GitHub did not take the suggestion on \`${c.path}:${c.start}\` (${why})`);
+  const rejected = (c: Inline, why: string) => addNote(c.view.index, `GitHub did not take the suggestion on ${codeSpan(`${c.path}:${c.start}`)} (${escapeText(why)})`);
   if (fresh.length) {
     const body = `stackfix found ${fresh.length} change(s) on lines of this pull request; each suggestion below can be committed as it is.`;
     try {
-      await api.write('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', p, { commit_id: headSha, event: 'COMMENT', body, comments: fresh.map(comment) });
-      posted = fresh.length;
+      await write(`a review with ${fresh.length} suggestion(s)`, 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', p, { commit_id: headSha, event: 'COMMENT', body, comments: fresh.map(comment) });
+      postedInline = fresh.length;
     } catch (err) {
-      if ((err as { status?: number }).status !== 422) throw err;
+      if (!(err instanceof ApiError) || err.status !== 422) throw err;
       // One bad line rejects the whole review: post the comments one by one instead.
-      options.note(`GitHub rejected the review (422: ${(err as { detail?: string }).detail ?? ''}); posting its comments one by one`);
+      options.note(`GitHub rejected the review (422: ${err.detail}); posting its comments one by one`);
       for (const c of fresh) {
         try {
-          await api.write('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', p, { commit_id: headSha, ...comment(c) });
-          posted++;
+          await write(`a suggestion on ${c.path}:${c.start}`, 'POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', p, { commit_id: headSha, ...comment(c) });
+          postedInline++;
         } catch (e) {
-          if ((e as { status?: number }).status !== 422) throw e;
-          rejected(c, `422: ${(e as { detail?: string }).detail ?? (e as Error).message}`);
+          if (!(e instanceof ApiError) || e.status !== 422) throw e;
+          rejected(c, `422: ${e.detail}`);
         }
       }
     }
@@ -293,13 +281,6 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
   // The summary comment: everything that is not (only) a suggestion on the diff.
   const indexes = [...outside.keys()].sort((a, b) => a - b);
   const inlineOnly = [...new Set(inline.map((c) => c.view.index))].filter((i) => !outside.has(i));
-  let existingSummary: Comment | undefined;
-  for (const c of await api.list<Comment>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.pull })) {
-    if (c.body?.includes(SUMMARY_MARKER)) {
-      existingSummary = c;
-      break;
-    }
-  }
   let summary = false;
   if (indexes.length || existingSummary) {
     const notes = new Map<number, string>();
@@ -307,7 +288,7 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
       const n = outside.get(i)!;
       if (n.length) notes.set(i, `_Not posted as a suggestion: ${n.join('; ')}. Apply the patch above, or run \`stackfix --fix\`._`);
     }
-    const listed = inlineOnly.length ? `${inlineOnly.length} finding(s) are posted as suggestions on the diff: ${inlineOnly.map((i) => `\`${ctx.report.findings[i]!.signature}\``).join(', ')}.` : undefined;
+    const listed = inlineOnly.length ? `${inlineOnly.length} finding(s) are posted as suggestions on the diff: ${inlineOnly.map((i) => codeSpan(ctx.report.findings[i]!.signature)).join(', ')}.` : undefined;
     const body =
       `${SUMMARY_MARKER}\n` +
       (indexes.length
@@ -315,14 +296,14 @@ export async function suggest(ctx: CiContext, options: SuggestOptions): Promise<
         : `## stackfix\n\n${listed ?? 'No known failure found in the last run.'}\n`);
     if (existingSummary) {
       if (existingSummary.body !== body) {
-        await api.write('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: existingSummary.id }, { body });
+        await write(`summary comment ${existingSummary.id} updated`, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: existingSummary.id }, { body });
         updated++;
       }
     } else {
-      await api.write('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: target.pull }, { body });
+      await write('the summary comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: target.pull }, { body });
     }
     summary = true;
   }
-  if (!options.dryRun) options.note(`posted ${posted} suggestion(s), updated ${updated} comment(s)${summary ? ', summary comment written' : ''} on ${target.owner}/${target.repo}#${target.pull}`);
-  return { inline: posted, updated, summary };
+  if (!options.dryRun) options.note(`posted ${postedInline} suggestion(s), updated ${updated} comment(s)${summary ? ', summary comment written' : ''} on ${target.owner}/${target.repo}#${target.pull}`);
+  return { inline: postedInline, updated, summary };
 }

@@ -2,7 +2,13 @@
 // with a random port. Every request body is validated against the operation's requestBody
 // schema in GitHub's published OpenAPI description (@octokit/openapi), and review comments are
 // accepted only on RIGHT-side lines of one hunk of the PR's diff, as GitHub does (422 otherwise,
-// and then the whole review is rejected).
+// and then the whole review is rejected). Lists are paginated as GitHub does (`page`, `per_page`,
+// a `Link: <...>; rel="next"` header); comments carry their author (`user.login`, `user.id`), and
+// GraphQL `viewer` answers who the token is.
+//
+// Faults on demand: a server that never answers (or answers the headers and never the body),
+// endless pages, a redirect to another host, one request failing with a given status, and
+// comments planted by another user.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,9 +79,19 @@ export interface PrFile {
   patch?: string;
 }
 
+export interface User {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** The author of what the token writes when the test does not say: the Actions GITHUB_TOKEN's. */
+export const ACTIONS_BOT: User = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+
 export interface StoredComment {
   id: number;
   body: string;
+  user?: User;
   path?: string;
   line?: number;
   start_line?: number | null;
@@ -112,6 +128,23 @@ export interface FakeGitHubOptions {
   rejectLines?: string[];
   /** Answer every request with this (rate limits, missing permissions). */
   failAll?: { status: number; headers?: Record<string, string>; message: string };
+  /** Who the token is (default: github-actions[bot]). */
+  viewer?: User;
+  /** Comments already on the PR, written by whoever the test says. */
+  reviewComments?: StoredComment[];
+  issueComments?: StoredComment[];
+  /** The most items a page holds, whatever the request asks (GitHub: 100). */
+  pageSize?: number;
+  /** Never answer requests matching this (`headers`: not even the status line; `body`: the headers, then nothing). */
+  hang?: { match: RegExp; stage: 'headers' | 'body' };
+  /** List endpoints always have a next page. */
+  endlessPages?: boolean;
+  /** Requests matching `match` are redirected with `status` to `location` (another host, say). */
+  redirect?: { match: RegExp; status: number; location: string };
+  /** The `nth` request (1-based) matching `match` fails with this status and message. */
+  fail?: { match: RegExp; nth?: number; status: number; message: string; headers?: Record<string, string> };
+  /** GraphQL `viewer` gives no login (a token GitHub cannot place). */
+  noViewer?: boolean;
 }
 
 /** RIGHT-side line ranges of each hunk of a file's patch, parsed here independently of stackfix. */
@@ -126,7 +159,16 @@ function hunksOf(patch: string | undefined): Array<[number, number]> {
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
-  const state = { requests: [] as Recorded[], invalid: [] as string[], reviewComments: [] as StoredComment[], issueComments: [] as StoredComment[], reviews: [] as Json[] };
+  const state = {
+    requests: [] as Recorded[],
+    invalid: [] as string[],
+    reviewComments: [...(options.reviewComments ?? [])],
+    issueComments: [...(options.issueComments ?? [])],
+    reviews: [] as Json[],
+  };
+  const viewer = options.viewer ?? ACTIONS_BOT;
+  const failCount = { seen: 0 };
+  const hanging = new Set<http.ServerResponse>();
   let nextId = 1000;
   const prefix = `/repos/${options.owner}/${options.repo}`;
 
@@ -158,11 +200,42 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(data));
       };
+      const line = `${method} ${url.pathname}${url.search}`;
+      if (options.hang?.match.test(line)) {
+        state.requests.push({ method, path: url.pathname, body, status: 0 });
+        hanging.add(res);
+        if (options.hang.stage === 'body') {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          res.write('{"number": ');
+        }
+        return;
+      }
+      if (options.redirect?.match.test(line)) return send(options.redirect.status, { message: 'Moved' }, { location: options.redirect.location });
+      if (options.fail?.match.test(line) && ++failCount.seen === (options.fail.nth ?? 1)) {
+        return send(options.fail.status, { message: options.fail.message, documentation_url: 'https://docs.github.com/rest' }, options.fail.headers);
+      }
       if (options.failAll) return send(options.failAll.status, { message: options.failAll.message, documentation_url: 'https://docs.github.com/rest' }, options.failAll.headers);
       const auth = req.headers.authorization ?? '';
       if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}` && auth !== `bearer ${options.token}`) {
         return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
       }
+      if (method === 'POST' && url.pathname === '/graphql') {
+        const query = String((body as Json | undefined)?.query ?? '');
+        if (!/\bviewer\b/.test(query)) return send(200, { errors: [{ message: `unexpected query: ${query}` }] });
+        return send(200, { data: { viewer: options.noViewer ? null : { login: viewer.login, databaseId: viewer.id } } });
+      }
+      /** One page of a list, with GitHub's Link header. */
+      const list = (items: unknown[]) => {
+        const per = Math.min(Number(url.searchParams.get('per_page') ?? 30), options.pageSize ?? 100);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const slice = items.slice((page - 1) * per, page * per);
+        const more = options.endlessPages || page * per < items.length;
+        const next = new URL(url.toString());
+        next.host = req.headers.host ?? next.host;
+        next.searchParams.set('page', String(page + 1));
+        next.searchParams.set('per_page', String(per));
+        return send(200, slice, more ? { link: `<http://${req.headers.host}${next.pathname}${next.search}>; rel="next"` } : {});
+      };
       if (method !== 'GET') {
         const problems = validateBody(method, url.pathname, body);
         if (problems.length) {
@@ -174,9 +247,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       const pr = `${prefix}/pulls/${options.pull}`;
       const validation = (message: string) => send(422, { message: 'Unprocessable Entity', errors: [message], status: '422' });
       if (method === 'GET' && p === pr) return send(200, { number: options.pull, state: 'open', head: { sha: options.headSha, ref: 'feature' }, base: { ref: 'main' } });
-      if (method === 'GET' && p === `${pr}/files`) return send(200, options.files.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 1, changes: 2, ...f })));
-      if (method === 'GET' && p === `${pr}/comments`) return send(200, state.reviewComments);
-      if (method === 'GET' && p === `${prefix}/issues/${options.pull}/comments`) return send(200, state.issueComments);
+      if (method === 'GET' && p === `${pr}/files`) return list(options.files.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 1, changes: 2, ...f })));
+      if (method === 'GET' && p === `${pr}/comments`) return list(state.reviewComments);
+      if (method === 'GET' && p === `${prefix}/issues/${options.pull}/comments`) return list(state.issueComments);
       if (method === 'POST' && p === `${pr}/reviews`) {
         const b = body as Json;
         const comments = (b.comments as Json[] | undefined) ?? [];
@@ -186,14 +259,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         }
         if (b.commit_id !== options.headSha) return validation('commit_id is not part of the pull request');
         state.reviews.push(b);
-        for (const c of comments) state.reviewComments.push({ id: nextId++, body: c.body as string, path: c.path as string, line: c.line as number, start_line: (c.start_line as number | undefined) ?? null, side: 'RIGHT', commit_id: options.headSha });
+        for (const c of comments) state.reviewComments.push({ id: nextId++, body: c.body as string, user: viewer, path: c.path as string, line: c.line as number, start_line: (c.start_line as number | undefined) ?? null, side: 'RIGHT', commit_id: options.headSha });
         return send(200, { id: nextId++, state: 'COMMENTED', body: b.body });
       }
       if (method === 'POST' && p === `${pr}/comments`) {
         const c = body as Json;
         const problem = commentProblem(c);
         if (problem) return validation(problem);
-        const stored = { id: nextId++, body: c.body as string, path: c.path as string, line: c.line as number, start_line: (c.start_line as number | undefined) ?? null, side: 'RIGHT', commit_id: c.commit_id as string };
+        const stored = { id: nextId++, body: c.body as string, user: viewer, path: c.path as string, line: c.line as number, start_line: (c.start_line as number | undefined) ?? null, side: 'RIGHT', commit_id: c.commit_id as string };
         state.reviewComments.push(stored);
         return send(201, stored);
       }
@@ -201,11 +274,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (method === 'PATCH' && reviewComment) {
         const c = state.reviewComments.find((x) => x.id === Number(reviewComment[1]));
         if (!c) return send(404, { message: 'Not Found' });
+        if (c.user && c.user.id !== viewer.id) state.invalid.push(`${method} ${p}: edits a comment by ${c.user.login}`);
         c.body = (body as Json).body as string;
         return send(200, c);
       }
       if (method === 'POST' && p === `${prefix}/issues/${options.pull}/comments`) {
-        const stored = { id: nextId++, body: (body as Json).body as string };
+        const stored = { id: nextId++, body: (body as Json).body as string, user: viewer };
         state.issueComments.push(stored);
         return send(201, stored);
       }
@@ -213,6 +287,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (method === 'PATCH' && issueComment) {
         const c = state.issueComments.find((x) => x.id === Number(issueComment[1]));
         if (!c) return send(404, { message: 'Not Found' });
+        if (c.user && c.user.id !== viewer.id) state.invalid.push(`${method} ${p}: edits a comment by ${c.user.login}`);
         c.body = (body as Json).body as string;
         return send(200, c);
       }
@@ -224,6 +299,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   return {
     url: `http://127.0.0.1:${port}`,
     ...state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
