@@ -1,7 +1,7 @@
 // A signature recognises its class whatever tool printed the message: every one-line example in
 // the catalogue, framed the way Terraform (its diagnostic box, hard-wrapped), Pulumi (a resource
-// diagnostic behind `1 error occurred: *`, wrapped), a cdk stack event and a pasted paragraph
-// wrapped at 60 columns print it, must still be classified as that signature.
+// diagnostic behind `1 error occurred: *`, wrapped), boto3's ClientError, a cdk stack event
+// and a pasted paragraph wrapped at 60 columns print it, must still be classified as that signature.
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { bundledSignatureDir, loadCatalogue, type Signature } from '../src/classify/catalogue.js';
 import { Classifier } from '../src/classify/index.js';
@@ -26,6 +26,7 @@ const FRAMES: Record<string, (message: string) => string> = {
     ['╷', ...wrap(`Error: ${m}`, 76).map((l) => `│ ${l}`), '│ ', '│   with aws_s3_bucket.assets,', '│   on storage.tf line 12, in resource "aws_s3_bucket" "assets":', '│   12: resource "aws_s3_bucket" "assets" {', '│ ', '╵'].join('\n'),
   'pulumi diagnostic': (m) =>
     ['Diagnostics:', '  aws:s3:Bucket (assets-dev):', ...wrap(`error: 1 error occurred: * ${m}`, 100).map((l) => `    ${l}`), '', '  pulumi:pulumi:Stack (shop-dev):', '    error: update failed'].join('\n'),
+  'boto3 error': (m) => `botocore.exceptions.ClientError: An error occurred (ValidationException) when calling the CreateStack operation: ${m}`,
   'cdk event': (m) => `ShopStack-dev |  3/12 | 10:01:02 AM | CREATE_FAILED        | AWS::S3::Bucket            | ShopStack-dev/Assets (Assets1A2B3C4D) ${m}`,
   'wrapped paragraph': (m) => wrap(m, 60).join('\n'),
 };
@@ -51,7 +52,7 @@ async function classify(text: string): Promise<string[]> {
 }
 
 describe('signatures in every framing', () => {
-  test('each one-line example is recognised in a Terraform box, a Pulumi diagnostic, a cdk event and a wrapped paragraph', async () => {
+  test('each one-line example is recognised in a Terraform box, a Pulumi diagnostic, a boto3 error, a cdk event and a wrapped paragraph', async () => {
     const lost: string[] = [];
     let tried = 0;
     for (const sig of sigs) {
