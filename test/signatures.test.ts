@@ -41,14 +41,15 @@ describe('bundled catalogue', () => {
       const fromYaml = await loadCatalogue([copy]);
       const pick = (s: Signature) => {
         const { id, title, severity, kind, match, captures, fingerprint, message, fix, references, examples, file, sources } = s;
-        const { tools, patterns, extra, not, fallback, restates, needles } = match;
-        const m = { tools, patterns: patterns.map(String), extra: extra.map(String), not: not.map(String), fallback, restates, needles };
+        const { tools, patterns, extra, not, resources, fallback, restates, needles } = match;
+        const m = { tools, patterns: patterns.map(String), extra: extra.map(String), not: not.map(String), resources: resources?.map(String), fallback, restates, needles };
         return { id, title, severity, kind, match: m, captures, fingerprint, message, fix, references, examples, file: path.basename(file), sources };
       };
       const plain = (s: Signature) => JSON.parse(JSON.stringify(pick(s))) as unknown;
       // every field is compared
       expect(Object.keys(pick(fromYaml[0]!)).sort()).toEqual(Object.keys(fromYaml[0]!).sort());
-      expect(Object.keys(pick(fromYaml[0]!).match).sort()).toEqual(Object.keys(fromYaml[0]!.match).sort());
+      const withResources = fromYaml.find((s) => s.match.resources)!;
+      expect(Object.keys(pick(withResources).match).sort()).toEqual(Object.keys(withResources.match).sort());
       expect(sigs.map(plain)).toEqual(fromYaml.map(plain));
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
@@ -63,18 +64,26 @@ describe('bundled catalogue', () => {
 
   // A specific signature's example may also match a broad (fallback) one: the classifier tries
   // fallbacks only when no specific signature matched. A fallback's own examples must not be
-  // claimed by any specific signature, or it could never fire on them.
+  // claimed by any specific signature, or it could never fire on them. Likewise a signature
+  // with a resource filter is tried first on events naming such a resource: its examples may
+  // also match signatures without one, never the other way round.
   test.each(bundledIds)('%s: examples match with their captures, near misses do not', (id) => {
     const sig = sigs.find((s) => s.id === id)!;
     expect(sig.examples.match.length).toBeGreaterThan(0);
-    const rivals = sigs.filter((s) => s.id !== id && (sig.match.fallback || !s.match.fallback));
+    const tier = (s: Signature) => (s.match.fallback ? 2 : s.match.resources ? 0 : 1);
+    const rivals = sigs.filter((s) => s.id !== id && tier(s) <= tier(sig));
     for (const ex of sig.examples.match) {
-      const found = matchSignature(sig, ex.text);
+      const resource = { id: ex.resource };
+      const found = matchSignature(sig, ex.text, resource);
       expect({ text: ex.text, matched: found.length > 0 }).toEqual({ text: ex.text, matched: true });
       if (ex.captures) expect(found[0]!.captures).toMatchObject(ex.captures);
       for (const other of rivals) {
-        expect({ text: ex.text, other: other.id, matched: matchSignature(other, ex.text).length > 0 }).toMatchObject({ matched: false });
+        expect({ text: ex.text, other: other.id, matched: matchSignature(other, ex.text, resource).length > 0 }).toMatchObject({ matched: false });
       }
+    }
+    if (sig.match.resources) {
+      // the resource filter is what tells this class apart: without the resource, no match
+      for (const ex of sig.examples.match) expect({ text: ex.text, matched: matchSignature(sig, ex.text).length > 0 }).toEqual({ text: ex.text, matched: false });
     }
     for (const text of sig.examples.nomatch) expect({ text, matched: matchSignature(sig, text).length > 0 }).toEqual({ text, matched: false });
   });
@@ -218,6 +227,31 @@ describe('broad and restating signatures', () => {
       expect(r.findings.map((f) => [f.signature.id, f.occurrences.map((o) => o.line)])).toEqual([['py-only', [4]]]);
       expect(r.unclassified.map((u) => u.line)).toEqual([1]);
     });
+  });
+
+  test('a resource-filtered signature wins on the resource it names; a summary restating it joins it', async () => {
+    const { Classifier } = await import('../src/classify/index.js');
+    const byResource = {
+      'runtime-any.yaml': signature('runtime-any', { patterns: ['runtime (?<thing>\\w+) is retired'] }),
+      'runtime-lib.yaml': signature('runtime-lib', { extra: { match: { patterns: ['runtime (?<thing>\\w+) is retired'], resources: ['^Lib[0-9A-F]{4}$'] } } }),
+    };
+    await withCatalogue(byResource, async (dir) => {
+      const c = new Classifier(await loadCatalogue([dir]));
+      c.add({ ...event('runtime node16 is retired', 3), tool: 'cdk' as const, resourceId: 'Lib1A2B' });
+      c.add({ ...event('runtime python37 is retired', 5), tool: 'cdk' as const, resourceId: 'Thumbnailer' });
+      c.add({ ...event('runtime node16 is retired', 9), tool: 'cdk' as const, cascade: true });
+      c.add({ ...event('runtime python37 is retired', 10), tool: 'cdk' as const, cascade: true });
+      const got = c.result().findings.map((f) => [f.signature.id, f.captures.thing, f.occurrences.map((o) => o.line)]);
+      expect(got).toEqual([
+        ['runtime-lib', 'node16', [3, 9]],
+        ['runtime-any', 'python37', [5, 10]],
+      ]);
+    });
+  });
+
+  test('a resource filter must be a non-empty list', async () => {
+    const bad = signature('empty-res', { extra: { match: { patterns: ['x (?<thing>y)'], resources: [] } } });
+    await expect(withCatalogue({ 'empty-res.yaml': bad }, (dir) => loadCatalogue([dir]))).rejects.toThrow(/empty-res\.yaml.*match\.resources/);
   });
 
   test('fallback and restates must be booleans', async () => {

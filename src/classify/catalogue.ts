@@ -30,6 +30,13 @@ export interface Signature {
     /** Near misses: a message matching any of these is not this signature. */
     not: RegExp[];
     /**
+     * The failing resource (logical id, Pulumi name, Terraform address or construct path) must
+     * match one of these: a class told apart by who created the resource, not by the message
+     * (a Lambda function the CDK created for itself). Such signatures are tried before the
+     * others on events that name a resource.
+     */
+    resources?: RegExp[];
+    /**
      * A broad class (any AccessDenied, any TypeError): tried only on events that no specific
      * signature matched, so a KMS log-group refusal is not also "a permission problem".
      */
@@ -53,7 +60,7 @@ export interface Signature {
    */
   fix: { codemod: string; args: Record<string, string> } | { guidance: string };
   references: string[];
-  examples: { match: Array<{ text: string; captures?: Record<string, string | string[]> }>; nomatch: string[] };
+  examples: { match: Array<{ text: string; resource?: string; captures?: Record<string, string | string[]> }>; nomatch: string[] };
   /** Where it was loaded from, for error messages. */
   file: string;
   /** Pattern sources as written, for linting. */
@@ -134,7 +141,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
   if (!match || typeof match !== 'object' || Array.isArray(match)) fail(file, 'match', 'must be a mapping with patterns');
   const m = match as Record<string, unknown>;
   for (const key of Object.keys(m)) {
-    if (!['tools', 'patterns', 'extra', 'not', 'fallback', 'restates'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not, fallback, restates)');
+    if (!['tools', 'patterns', 'extra', 'not', 'resources', 'fallback', 'restates'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not, resources, fallback, restates)');
   }
   for (const key of ['fallback', 'restates']) {
     if (m[key] !== undefined && typeof m[key] !== 'boolean') fail(file, `match.${key}`, 'must be true or false');
@@ -146,9 +153,12 @@ export function validateSignature(file: string, raw: unknown): Signature {
   const patternSources = strList(file, m.patterns, 'match.patterns', true);
   const extraSources = strList(file, m.extra, 'match.extra', false);
   const notSources = strList(file, m.not, 'match.not', false);
+  const resourceSources = strList(file, m.resources, 'match.resources', false);
+  if (m.resources !== undefined && resourceSources.length === 0) fail(file, 'match.resources', 'must be a non-empty list of strings');
   const patterns = patternSources.map((s, i) => compilePattern(file, `match.patterns[${i}]`, s));
   const extra = extraSources.map((s, i) => compilePattern(file, `match.extra[${i}]`, s));
   const not = notSources.map((s, i) => compilePattern(file, `match.not[${i}]`, s));
+  const resources = resourceSources.map((s, i) => compilePattern(file, `match.resources[${i}]`, s));
 
   const capturesRaw = doc.captures ?? {};
   if (typeof capturesRaw !== 'object' || Array.isArray(capturesRaw)) fail(file, 'captures', 'must be a mapping of capture name to description');
@@ -205,7 +215,9 @@ export function validateSignature(file: string, raw: unknown): Signature {
     if (x && typeof x === 'object' && typeof (x as Record<string, unknown>).text === 'string') {
       const c = (x as Record<string, unknown>).captures;
       if (c !== undefined && (typeof c !== 'object' || Array.isArray(c))) fail(file, `examples.match[${i}].captures`, 'must be a mapping');
-      return { text: (x as Record<string, unknown>).text as string, captures: c as Record<string, string | string[]> | undefined };
+      const r = (x as Record<string, unknown>).resource;
+      if (r !== undefined && (typeof r !== 'string' || !r)) fail(file, `examples.match[${i}].resource`, 'must be a non-empty string');
+      return { text: (x as Record<string, unknown>).text as string, ...(r ? { resource: r as string } : {}), captures: c as Record<string, string | string[]> | undefined };
     }
     fail(file, `examples.match[${i}]`, 'must be a string or { text, captures }');
   });
@@ -216,6 +228,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
     match: {
       tools: tools.length ? (tools as Event['tool'][]) : undefined,
       patterns, extra, not,
+      ...(resources.length ? { resources } : {}),
       fallback: m.fallback === true,
       restates: m.restates === true,
       needles: { patterns: patterns.map(needleOf), not: not.map(needleOf) },
@@ -223,7 +236,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
     captures, fingerprint, message, fix, references,
     examples: { match: matchExamples, nomatch },
     file,
-    sources: [...patternSources, ...extraSources, ...notSources],
+    sources: [...patternSources, ...extraSources, ...notSources, ...resourceSources],
   };
 }
 
@@ -237,7 +250,7 @@ export type SignatureDetails = Pick<Signature, DetailField>;
  * needles already computed. Its details are stored apart.
  */
 export interface StoredSignature extends Omit<Signature, 'match' | 'file' | 'sources' | DetailField> {
-  match: Omit<Signature['match'], 'patterns' | 'extra' | 'not'> & { patterns: string[]; extra: string[]; not: string[] };
+  match: Omit<Signature['match'], 'patterns' | 'extra' | 'not' | 'resources'> & { patterns: string[]; extra: string[]; not: string[]; resources?: string[] };
 }
 
 interface CompiledEntry {
@@ -248,7 +261,7 @@ interface CompiledEntry {
 }
 
 /** Bump when StoredSignature changes: a dist/ built by another version is not trusted. */
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 export const COMPILED_FILE = 'signatures.json';
 export const DETAILS_FILE = 'signature-details.json';
 
@@ -258,8 +271,19 @@ export function storeSignature(sig: Signature): { signature: StoredSignature; de
   // the sources as written (RegExp#source would escape every `/`)
   const np = match.patterns.length;
   const ne = match.extra.length;
+  const nn = match.not.length;
+  const { resources, ...plain } = match;
   return {
-    signature: { ...rest, match: { ...match, patterns: sources.slice(0, np), extra: sources.slice(np, np + ne), not: sources.slice(np + ne) } },
+    signature: {
+      ...rest,
+      match: {
+        ...plain,
+        patterns: sources.slice(0, np),
+        extra: sources.slice(np, np + ne),
+        not: sources.slice(np + ne, np + ne + nn),
+        ...(resources ? { resources: sources.slice(np + ne + nn) } : {}),
+      },
+    },
     details: { title, message, fix, references, examples },
   };
 }
@@ -314,6 +338,7 @@ class CompiledMatch implements SignatureMatch {
   #patterns?: RegExp[];
   #extra?: RegExp[];
   #not?: RegExp[];
+  #resources?: RegExp[];
 
   constructor(
     private readonly file: string,
@@ -333,6 +358,10 @@ class CompiledMatch implements SignatureMatch {
   }
   get not(): RegExp[] {
     return (this.#not ??= compileAll(this.file, 'not', this.stored.not));
+  }
+  get resources(): RegExp[] | undefined {
+    const r = this.stored.resources;
+    return r && (this.#resources ??= compileAll(this.file, 'resources', r));
   }
 }
 
@@ -366,7 +395,7 @@ class CompiledSignature implements Signature {
 
   get sources(): string[] {
     const m = this.entry.signature.match;
-    return [...m.patterns, ...m.extra, ...m.not];
+    return [...m.patterns, ...m.extra, ...m.not, ...(m.resources ?? [])];
   }
   private get details(): SignatureDetails {
     return (this.#details ??= compiledDetails(this.dir, this.entry));
@@ -439,8 +468,28 @@ export interface Match {
 
 const LIST_SPLIT = /[\s,'"[\]]+/;
 
-/** Every match of this signature in a message (usually one; a ❌ summary may restate several). */
-export function matchSignature(sig: Signature, message: string): Match[] {
+/** Does the failing resource (its id or construct path) satisfy the signature's resource filter? */
+export function resourceMatches(sig: Signature, resource: { id?: string; constructPath?: string }): boolean {
+  const filters = sig.match.resources;
+  if (!filters) return true;
+  return filters.some((re) => [resource.id, resource.constructPath].some((v) => {
+    if (!v) return false;
+    re.lastIndex = 0;
+    return re.test(v);
+  }));
+}
+
+/**
+ * Every match of this signature in a message (usually one; a ❌ summary may restate several).
+ * A signature with a resource filter matches only when the resource it names satisfies it.
+ */
+export function matchSignature(sig: Signature, message: string, resource: { id?: string; constructPath?: string } = {}): Match[] {
+  if (sig.match.resources && !resourceMatches(sig, resource)) return [];
+  return matchMessage(sig, message);
+}
+
+/** The matches of a signature's patterns in a message, whatever its resource filter says. */
+export function matchMessage(sig: Signature, message: string): Match[] {
   let lower: string | undefined;
   const low = () => (lower ??= message.toLowerCase());
   const { needles } = sig.match;

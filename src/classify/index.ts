@@ -2,7 +2,7 @@
 // matches with the same fingerprint (signature + the captures that identify the cause) are one
 // finding with several occurrences. Cascade events never become causes or unclassified lines.
 import type { Captures, Event, Occurrence, ResourceHint } from '../types.js';
-import { type Signature, matchSignature } from './catalogue.js';
+import { type Signature, matchMessage, matchSignature } from './catalogue.js';
 
 /** Bounds memory on huge logs; the count is still exact. */
 const MAX_OCCURRENCES = 100;
@@ -66,11 +66,14 @@ export class Classifier {
   private unclassifiedCount = 0;
   private readonly sourceOrder = new Map<string, number>();
 
+  /** Signatures that recognise a class by the resource that failed (tried first when it matches). */
+  private readonly byResource: Signature[];
   private readonly specific: Signature[];
   private readonly fallback: Signature[];
 
   constructor(signatures: Signature[]) {
-    this.specific = signatures.filter((s) => !s.match.fallback);
+    this.byResource = signatures.filter((s) => s.match.resources && !s.match.fallback);
+    this.specific = signatures.filter((s) => !s.match.resources && !s.match.fallback);
     this.fallback = signatures.filter((s) => s.match.fallback);
   }
 
@@ -90,10 +93,16 @@ export class Classifier {
 
   private classify(event: Event, missKey: string | undefined, source: string): void {
     let matched = false;
-    for (const pass of [this.specific, this.fallback]) {
+    const resource = { id: event.resourceId, constructPath: event.constructPath };
+    // A summary (the ❌ line) names no resource: when it restates a cause a resource-filtered
+    // signature already found, it is another occurrence of that finding.
+    if (event.cascade && !resource.id && !resource.constructPath) matched = this.joinRestatement(event);
+    if (matched) return;
+    const passes = resource.id || resource.constructPath ? [this.byResource, this.specific, this.fallback] : [this.specific, this.fallback];
+    for (const pass of passes) {
       for (const sig of pass) {
         if (sig.match.tools && !sig.match.tools.includes(event.tool)) continue;
-        for (const m of matchSignature(sig, event.message)) {
+        for (const m of matchSignature(sig, event.message, resource)) {
           matched = true;
           this.record(sig, m.captures, m.index, event);
         }
@@ -108,6 +117,26 @@ export class Classifier {
     this.noteUnclassified(event, source);
   }
 
+  private joinRestatement(event: Event): boolean {
+    let joined = false;
+    for (const sig of this.byResource) {
+      if (sig.match.tools && !sig.match.tools.includes(event.tool)) continue;
+      for (const m of matchMessage(sig, event.message)) {
+        if (!this.findings.has(this.fingerprintOf(sig, m.captures))) continue;
+        joined = true;
+        this.record(sig, m.captures, m.index, event);
+      }
+    }
+    return joined;
+  }
+
+  private fingerprintOf(sig: Signature, captures: Captures): string {
+    const keys = sig.fingerprint.length ? sig.fingerprint : Object.keys(sig.captures);
+    const identity = keys.map((k) => JSON.stringify(captures[k] ?? null)).join('\u0000');
+    // node:crypto is loaded on the first finding: a clean log never needs it
+    return process.getBuiltinModule('node:crypto').createHash('sha1').update(`${sig.id}\u0000${identity}`).digest('hex').slice(0, 16);
+  }
+
   private noteUnclassified(event: Event, source: string): void {
     if (event.cascade || !event.severity) return;
     const key = messageKey(event.message);
@@ -120,10 +149,7 @@ export class Classifier {
   }
 
   private record(sig: Signature, captures: Captures, index: number, event: Event): void {
-    const keys = sig.fingerprint.length ? sig.fingerprint : Object.keys(sig.captures);
-    const identity = keys.map((k) => JSON.stringify(captures[k] ?? null)).join('\u0000');
-    // node:crypto is loaded on the first finding: a clean log never needs it
-    const fingerprint = process.getBuiltinModule('node:crypto').createHash('sha1').update(`${sig.id}\u0000${identity}`).digest('hex').slice(0, 16);
+    const fingerprint = this.fingerprintOf(sig, captures);
     // A pasted paragraph: the line the message was found on; structured events: where they start.
     const evLine =
       event.tool === 'text' ? ([...event.lines].reverse().find((l) => l.offset <= index) ?? event.lines[0]) : event.lines[0];

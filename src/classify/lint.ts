@@ -65,8 +65,9 @@ export function patternsOf(sig: Signature): Array<{ field: string; source: strin
     ...sig.match.patterns.map((_, i) => `match.patterns[${i}]`),
     ...sig.match.extra.map((_, i) => `match.extra[${i}]`),
     ...sig.match.not.map((_, i) => `match.not[${i}]`),
+    ...(sig.match.resources ?? []).map((_, i) => `match.resources[${i}]`),
   ];
-  return [...sig.match.patterns, ...sig.match.extra, ...sig.match.not].map((re, i) => ({
+  return [...sig.match.patterns, ...sig.match.extra, ...sig.match.not, ...(sig.match.resources ?? [])].map((re, i) => ({
     field: fields[i]!,
     source: re.source,
     flags: re.flags.replace('g', ''),
