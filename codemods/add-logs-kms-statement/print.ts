@@ -58,11 +58,11 @@ export function logGroupArnParts(region: Token, account: Token): (string | { exp
   return ['arn:aws:logs:', region, ':', account, ':log-group:*'];
 }
 
-/** The key-policy JSON statement (Pulumi, CfnKey). */
-export function jsonLogsStatement(region: Token, account: Token, quote: string): Value {
+/** The key-policy JSON statement (Pulumi, CDKTF, CfnKey); `sid` keeps an existing statement's Sid (code as written). */
+export function jsonLogsStatement(region: Token, account: Token, quote: string, sid?: string): Value {
   const q = (s: string) => code(`${quote}${s}${quote}`);
   return {
-    Sid: q(LOGS_SID),
+    Sid: sid ? code(sid) : q(LOGS_SID),
     Effect: q('Allow'),
     Principal: { inline: { Service: code(str(principalParts(region), quote)) } },
     Action: LOGS_ACTIONS.map(q),
@@ -87,11 +87,11 @@ export function jsonRootStatement(account: Token, quote: string): Value {
   };
 }
 
-/** The props of `new iam.PolicyStatement({...})` (CDK L2). */
-export function cdkLogsStatementProps(region: Token, account: Token, quote: string, servicePrincipal: string): Value {
+/** The props of `new iam.PolicyStatement({...})` (CDK L2); `sid` keeps an existing statement's sid (code as written). */
+export function cdkLogsStatementProps(region: Token, account: Token, quote: string, servicePrincipal: string, sid?: string): Value {
   const q = (s: string) => code(`${quote}${s}${quote}`);
   return {
-    sid: q(LOGS_SID),
+    sid: sid ? code(sid) : q(LOGS_SID),
     principals: code(`[new ${servicePrincipal}(${str(principalParts(region), quote)})]`),
     actions: LOGS_ACTIONS.map(q),
     resources: code(`[${quote}*${quote}]`),
@@ -103,9 +103,21 @@ export function cdkLogsStatementProps(region: Token, account: Token, quote: stri
   };
 }
 
-/** Is this text a statement (or grant) that already lets CloudWatch Logs use the key? */
-export function grantsLogs(text: string): boolean {
-  const principal = /\blogs\.[^'"`\s]*?amazonaws\.com|['"`]logs\.['"`]/.test(text);
-  const actions = /kms:(?:Encrypt|GenerateDataKey|\*)|grantEncrypt/.test(text);
-  return principal && actions;
+/** A statement of a Terraform `aws_iam_policy_document` (CDKTF DataAwsIamPolicyDocument `statement`). */
+export function tfDocumentLogsStatement(region: Token, account: Token, quote: string): Value {
+  const q = (s: string) => code(`${quote}${s}${quote}`);
+  return {
+    sid: q(LOGS_SID),
+    effect: q('Allow'),
+    principals: [{ inline: { type: q('Service'), identifiers: code(`[${str(principalParts(region), quote)}]`) } }],
+    actions: LOGS_ACTIONS.map(q),
+    resources: code(`[${quote}*${quote}]`),
+    condition: [
+      {
+        test: q('ArnLike'),
+        variable: q('kms:EncryptionContext:aws:logs:arn'),
+        values: code(`[${str(logGroupArnParts(region, account), quote)}]`),
+      },
+    ],
+  };
 }

@@ -83,6 +83,7 @@ export type Binding =
   | { kind: 'param'; mod: PyModule; name: string; fn: Node }
   | { kind: 'import'; mod: PyModule; module: string; imported?: string }
   | { kind: 'class'; mod: PyModule; node: Node }
+  | { kind: 'function'; mod: PyModule; node: Node }
   | { kind: 'other'; mod: PyModule; what: string; node?: Node };
 
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
@@ -118,7 +119,7 @@ function bindingsIn(mod: PyModule, body: Node, name: string): Binding[] {
   walk(body, (n) => {
     if (!n.equals(body) && SCOPES.has(n.type)) {
       if ((n.type === 'class_definition' || n.type === 'function_definition') && field(n, 'name')?.text === name) {
-        out.push(n.type === 'class_definition' ? { kind: 'class', mod, node: n } : { kind: 'other', mod, what: `the function ${name}()` });
+        out.push(n.type === 'class_definition' ? { kind: 'class', mod, node: n } : { kind: 'function', mod, node: n });
       }
       return false;
     }
