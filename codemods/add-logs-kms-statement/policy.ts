@@ -153,6 +153,11 @@ function maskedAccountFits(pattern: NameTemplate, arn: string, like: boolean): b
   });
 }
 
+/** What to look at when the code already lets CloudWatch Logs use the key and a deploy failed anyway. */
+export function alreadyFixedAdvice(need: LogsNeed): string {
+  return `if a deploy from this code still fails, check that the failing log group uses this key, that the key policy is deployed before the log group is created (a separate key-policy resource needs a dependency), and that the principal's region is ${need.region ?? "the log group's region"}`;
+}
+
 export type KeyPlan<N> =
   | { action: 'already-fixed'; statement: StatementView<N> }
   | { action: 'correct'; statement: StatementView<N>; problems: string[] }

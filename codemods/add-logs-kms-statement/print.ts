@@ -32,7 +32,7 @@ export function printValue(v: Value, indent: string, o: PrintOptions): string {
   return `{${eol}${entries.map(([k, x]) => `${inner}${printKey(k, o)}: ${printValue(x, inner, o)}`).join(`,${eol}`)}${tc}${eol}${indent}}`;
 }
 
-function printKey(k: string, o: PrintOptions): string {
+export function printKey(k: string, o: PrintOptions): string {
   if (/^[A-Za-z_$][\w$]*$/.test(k)) return o.keyQuote ? `${o.keyQuote}${k}${o.keyQuote}` : k;
   const q = o.keyQuote || o.quote;
   return `${q}${k}${q}`;

@@ -229,7 +229,7 @@ export async function withImports(path: string, text: string, needs: ImportNeed[
       let edit: Edit | undefined;
       if ('from' in need) {
         if (imports.localFor(`${need.from}.${need.name}`) === (need.alias ?? need.name)) continue;
-        edit = imports.addFromImport(need.from, need.name, need.alias);
+        edit = oneNamePerLine(imports, need) ?? imports.addFromImport(need.from, need.name, need.alias);
       } else {
         if (imports.localFor(need.module) === (need.alias ?? need.module.split('.')[0])) continue;
         edit = STDLIB.has(need.module) && !need.alias ? stdlibImport(file, imports, need.module) : (siblingImport(imports, need.module, need.alias) ?? imports.addImport(need.module, need.alias));
@@ -240,6 +240,26 @@ export async function withImports(path: string, text: string, needs: ImportNeed[
     }
   }
   return out;
+}
+
+/**
+ * `from aws_cdk import aws_kms as kms` on a line of its own, one per module: a new aliased name
+ * gets a line of its own too, after the last of them.
+ */
+function oneNamePerLine(imports: Imports, need: { from: string; name: string; alias?: string }): Edit | undefined {
+  const stmts = imports.fromStatements(need.from);
+  // isort keeps `as` imports on lines of their own by default (combine_as_imports = false).
+  const single = (s: Node) => {
+    const names = s.childrenForFieldName('name').filter(Boolean);
+    return names.length === 1 && names[0]!.type === 'aliased_import' && !s.text.includes('(');
+  };
+  if (!need.alias || stmts.length === 0 || !stmts.every(single)) return undefined;
+  const last = stmts.at(-1)!;
+  const text = imports.file.text;
+  const eol = text.indexOf('\n', last.endIndex);
+  const end = eol === -1 ? text.length : eol;
+  const entry = need.alias && need.alias !== need.name ? `${need.name} as ${need.alias}` : need.name;
+  return { start: end, end, text: `\nfrom ${need.from} import ${entry}` };
 }
 
 /** `import json` goes with the standard-library imports at the top, not after `pulumi_aws`. */

@@ -13,7 +13,7 @@ import type { Node } from '../../src/fix/python/parser.js';
 import { boundNames, callArgs, calleeName, classBases, dotted, field, findAll, indentAt, lineEnd, stringLiteral, stringValue, unparen, walk } from '../../src/fix/python/syntax.js';
 import type { NameTemplate } from '../../src/fix/names.js';
 import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type LogGroupLike } from './log-groups.js';
-import { GRANT_ACTIONS, logsNeed, planKey, type LogsNeed, type StatementView } from './policy.js';
+import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, type LogsNeed, type StatementView } from './policy.js';
 import { cdkAddToResourcePolicy, cdkPolicyStatement, jsonLogsStatement, jsonRootStatement, printPy, pyCode, styleOf, type PrintOptions, type PyStyle, type PyValue, type Token } from './python-print.js';
 import { findBinding, methodOf, paramNames, PyProject, withImports, type ImportNeed, type PyModule } from './python-project.js';
 import { nodeKey, PyValueFlow, type PyAnchor, type PyFailure, type PyOrigin } from './py-flow.js';
@@ -435,7 +435,7 @@ class Transform {
     if (fixed.length > 0 && fixed.length === logsKeys.length) {
       return {
         status: 'already-fixed',
-        reason: `${reason}; the key policy of ${fixed.map((k) => k.def.label).join(', ')} already lets CloudWatch Logs use the key. Check that the failing log group uses ${fixed.length > 1 ? 'one of these keys' : 'this key'}, that the deployed stack has this policy (deploy it before the log group), and that the region is ${this.need.region ?? 'the one the log group is in'}`,
+        reason: `${reason}; the key policy of ${fixed.map((k) => k.def.label).join(', ')} already lets CloudWatch Logs use the key; ${alreadyFixedAdvice(this.need)}`,
         edits: {},
       };
     }
@@ -620,7 +620,7 @@ class Transform {
     if (problem) return { status: 'refused', reason: problem };
     try {
       const plan = planKey(await this.statementsOf(def), this.need);
-      if (plan.action === 'already-fixed') return { status: 'already-fixed', reason: `${def.label} already lets CloudWatch Logs use the key (${plan.statement.where})` };
+      if (plan.action === 'already-fixed') return { status: 'already-fixed', reason: `${def.label} already lets CloudWatch Logs use the key (${plan.statement.where}); ${alreadyFixedAdvice(this.need)}` };
       if (plan.action === 'correct') return await this.correctStatement(def, plan.statement, plan.problems);
       const note = plan.problems.length ? ` (the existing statement is not enough: ${plan.problems.join('; ')})` : '';
       const out = def.kind === 'cdk-l2' ? await this.addCdkL2(def, users) : def.kind === 'cdk-l1' ? await this.addCdkL1(def) : await this.addToKeyPolicy(def);
@@ -630,33 +630,86 @@ class Transform {
     }
   }
 
-  /** A statement for CloudWatch Logs that names it wrongly: rewritten in place, its Sid kept. */
+  /**
+   * A statement for CloudWatch Logs that names it wrongly, corrected in place: each entry that
+   * differs from the statement this codemod writes is replaced, missing ones are added, and the
+   * rest (its Sid, comments, entries it shares) stays as written.
+   */
   private async correctStatement(def: KeyDef, st: StatementView<Node>, problems: string[]): Promise<Outcome> {
     const node = st.node;
     const mod = await this.moduleOfNode(def, node);
     const tokens = await this.tokensForStatement(def, mod, node);
     if ('reason' in tokens) return { status: 'refused', reason: `${def.label}: ${tokens.reason}` };
     const style = this.style(mod);
-    const base = indentAt(mod.text, node.startIndex);
-    let printed: string;
     const needs = [...tokens.needs];
+    const edits: Edit[] = [];
     if (st.shape === 'cdk') {
       const iam = this.iamNames(mod);
       if ('reason' in iam) return { status: 'refused', reason: `${def.label}: ${iam.reason}` };
       needs.push(...iam.needs);
-      const sid = callArgs(node)?.keywords.get('sid')?.value.text;
-      printed = printPy(cdkPolicyStatement(tokens.region, tokens.account, style.quote, iam, sid), base, { style, keyQuote: style.quote });
+      const value = cdkPolicyStatement(tokens.region, tokens.account, style.quote, iam) as Extract<PyValue, { call: string }>;
+      const merged = this.mergeKeywords(mod, node, value.kwargs ?? [], { style, keyQuote: style.quote });
+      if ('reason' in merged) return { status: 'refused', reason: `${def.label}: ${merged.reason}` };
+      edits.push(...merged);
     } else {
-      const sid = this.dictGet(node, 'Sid')?.text;
       const { keyQuote, quote } = jsonQuotes([node], style.quote);
-      printed = printPy(jsonLogsStatement(tokens.region, tokens.account, quote, sid), base, { style, keyQuote });
+      const value = jsonLogsStatement(tokens.region, tokens.account, quote) as Extract<PyValue, { dict: unknown }>;
+      edits.push(...this.mergeDict(mod, node, value.dict, { style, keyQuote }));
     }
     return {
       status: 'proposed',
       reason: `corrected the CloudWatch Logs statement at ${st.where} of ${def.label}: ${problems.join('; ')}; it now lets ${this.principalLabel(tokens.region)} use the key for the account's log groups`,
-      edits: [{ path: mod.path, edit: { start: node.startIndex, end: node.endIndex, text: printed } }, ...tokens.edits],
+      edits: [...edits.map((edit) => ({ path: mod.path, edit })), ...tokens.edits],
       imports: needs.map((need) => ({ path: mod.path, need })),
     };
+  }
+
+  /** Edits that make a dict literal hold these entries (a Sid it already has is kept). */
+  private mergeDict(mod: PyModule, dict: Node, entries: [string, PyValue][], opts: PrintOptions): Edit[] {
+    const edits: Edit[] = [];
+    const missing: [string, PyValue][] = [];
+    const pairs = dict.namedChildren.filter((p): p is Node => p?.type === 'pair');
+    for (const [key, value] of entries) {
+      const pair = pairs.find((p) => stringValue(field(p, 'key')) === key);
+      if (!pair) {
+        missing.push([key, value]);
+        continue;
+      }
+      if (/^sid$/i.test(key)) continue;
+      const v = field(pair, 'value')!;
+      const text = printPy(value, indentAt(mod.text, pair.startIndex), opts);
+      if (norm(v.text) !== norm(text)) edits.push({ start: v.startIndex, end: v.endIndex, text });
+    }
+    if (missing.length) {
+      const elements = dict.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      const q = opts.keyQuote;
+      edits.push(this.appendItem(mod, dict, elements, (base) => missing.map(([k, v]) => `${q}${k}${q}: ${printPy(v, base, opts)}`).join(`,\n${base}`)));
+    }
+    return edits;
+  }
+
+  /** Edits that make a call's keyword arguments hold these (a sid it already has is kept). */
+  private mergeKeywords(mod: PyModule, call: Node, entries: [string, PyValue][], opts: PrintOptions): Edit[] | { reason: string } {
+    const args = callArgs(call);
+    if (!args) return { reason: 'the statement is not a call this codemod can edit' };
+    const edits: Edit[] = [];
+    const missing: [string, PyValue][] = [];
+    for (const [key, value] of entries) {
+      const kw = args.keywords.get(key);
+      if (!kw) {
+        missing.push([key, value]);
+        continue;
+      }
+      if (key === 'sid') continue;
+      const text = printPy(value, indentAt(mod.text, kw.arg.startIndex), opts);
+      if (norm(kw.value.text) !== norm(text)) edits.push({ start: kw.value.startIndex, end: kw.value.endIndex, text });
+    }
+    if (missing.length) {
+      const edit = this.appendKeyword(mod, call, args.list, (base) => missing.map(([k, v]) => `${k}=${printPy(v, base, opts)}`).join(`,\n${base}`));
+      if ('reason' in edit) return edit;
+      edits.push(edit);
+    }
+    return edits;
   }
 
   /** The module a statement view was read from (the key's own, or the one holding its add_to_resource_policy / KeyPolicy). */
@@ -722,7 +775,7 @@ class Transform {
     const uses = users.length ? `, the key of ${users.map((u) => u.label).join(', ')}` : '';
     return {
       status: 'proposed',
-      reason: `${ref}.add_to_resource_policy(...) lets ${this.principalLabel(tokens.region)} use ${def.label}${uses}${shared ? ` (every key ${shared} makes gets it)` : ''}`,
+      reason: `${ref}.add_to_resource_policy(...) lets ${this.principalLabel(tokens.region)} use ${def.label}${uses}${shared ? ` (every key made by ${shared} gets it)` : ''}`,
       edits: [{ path: mod.path, edit: { start: eol, end: eol, text: `\n${indent}${printed}` } }, ...tokens.edits],
       imports: [...tokens.needs, ...iam.needs].map((need) => ({ path: mod.path, need })),
     };
@@ -1114,7 +1167,7 @@ class Transform {
 
   private sharedNote(def: KeyDef): string {
     const shared = def.origin.via.find((v) => v.callers > 1 && v.mod.path === def.mod.path && v.fn.startIndex <= def.call.startIndex && v.fn.endIndex >= def.call.endIndex);
-    return shared ? ` (every key ${this.flow.fnLabel(shared.mod, shared.fn)} makes gets it)` : '';
+    return shared ? ` (every key made by ${this.flow.fnLabel(shared.mod, shared.fn)} gets it)` : '';
   }
 
   /** Appends the logs statement to `{"Version": ..., "Statement": [...]}`. */
@@ -1307,4 +1360,3 @@ function statementAt(n: Node): Node | undefined {
   return cur && cur.parent ? cur : undefined;
 }
 
-export { norm };

@@ -10,12 +10,13 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { NameTemplate } from '../../src/fix/names.js';
 import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type LogGroupLike } from './log-groups.js';
-import { GRANT_ACTIONS, logsNeed, planKey, type LogsNeed, type StatementView } from './policy.js';
+import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, type LogsNeed, type StatementView } from './policy.js';
 import {
   cdkLogsStatementProps,
   code,
   jsonLogsStatement,
   jsonRootStatement,
+  printKey,
   printValue,
   tfDocumentLogsStatement,
   type PrintOptions,
@@ -35,6 +36,7 @@ import {
   rootIdentifier,
   SourceProject,
   unwrap,
+  type Binding,
   type Expression,
   type Node,
   type Parsed,
@@ -422,7 +424,7 @@ class Transform {
       const labels = fixed.map((k) => k.def.label).join(', ');
       return {
         status: 'already-fixed',
-        reason: `${reason}; the key policy of ${labels} already lets CloudWatch Logs use the key. Check that the failing log group uses ${fixed.length > 1 ? 'one of these keys' : 'this key'}, that the deployed stack has this policy (deploy it before the log group), and that the region is ${this.need.region ?? 'the one the log group is in'}`,
+        reason: `${reason}; the key policy of ${labels} already lets CloudWatch Logs use the key; ${alreadyFixedAdvice(this.need)}`,
         edits: {},
       };
     }
@@ -661,7 +663,7 @@ class Transform {
     try {
       const plan = planKey(this.statementsOf(def), this.need);
       if (plan.action === 'already-fixed') {
-        return { status: 'already-fixed', reason: `${def.label} already lets CloudWatch Logs use the key (${plan.statement.where})` };
+        return { status: 'already-fixed', reason: `${def.label} already lets CloudWatch Logs use the key (${plan.statement.where}); ${alreadyFixedAdvice(this.need)}` };
       }
       if (plan.action === 'correct') return this.correctStatement(def, plan.statement, plan.problems);
       const note = plan.problems.length ? ` (the existing statement is not enough: ${plan.problems.join('; ')})` : '';
@@ -683,35 +685,58 @@ class Transform {
     }
   }
 
-  /** A statement for CloudWatch Logs that names it wrongly: rewritten in place, its Sid kept. */
+  /**
+   * A statement for CloudWatch Logs that names it wrongly, corrected in place: each entry that
+   * differs from the statement this codemod writes is replaced, missing ones are added, and the
+   * rest (its Sid, comments, entries it shares) stays as written.
+   */
   private correctStatement(def: KeyDef, st: StatementView<Node>, problems: string[]): Outcome {
-    const ts = this.ts;
     const node = st.node as TsNamespace.ObjectLiteralExpression;
     const file = this.fileOf(node);
     const tokens = this.tokensForStatement(def, file, node);
     if ('reason' in tokens) return { status: 'refused', reason: `${def.label}: ${tokens.reason}` };
-    const base = lineIndent(file.text, node.getStart(file.sf));
-    let printed: string;
+    const splices: { path: string; splice: Splice }[] = [...tokens.splices];
+    let statement: Value;
+    let opts: PrintOptions;
     if (st.shape === 'cdk') {
-      const sid = getProp(ts, node, 'sid')?.value;
       const iam = this.iamNames(file, def.node);
-      const value = cdkLogsStatementProps(tokens.region, tokens.account, file.style.quote, iam.servicePrincipal, sid?.getText(file.sf));
-      printed = printValue(value, base, { style: file.style, keyQuote: '', quote: file.style.quote });
-      tokens.splices.push(...iam.splices.map((splice) => ({ path: file.path, splice })));
-    } else if (st.shape === 'tf-document') {
-      const opts = this.jsonStyle(file, node);
-      printed = printValue(tfDocumentLogsStatement(tokens.region, tokens.account, opts.quote), base, opts);
+      statement = cdkLogsStatementProps(tokens.region, tokens.account, file.style.quote, iam.servicePrincipal);
+      opts = { style: file.style, keyQuote: '', quote: file.style.quote };
+      splices.push(...iam.splices.map((splice) => ({ path: file.path, splice })));
     } else {
-      const sidProp = node.properties.find((p) => p.name && propName(ts, p.name) === 'Sid');
-      const sid = sidProp && ts.isPropertyAssignment(sidProp) ? sidProp.initializer.getText(file.sf) : undefined;
-      const opts = this.jsonStyle(file, node);
-      printed = printValue(jsonLogsStatement(tokens.region, tokens.account, opts.quote, sid), base, opts);
+      opts = this.jsonStyle(file, node);
+      statement = st.shape === 'tf-document' ? tfDocumentLogsStatement(tokens.region, tokens.account, opts.quote) : jsonLogsStatement(tokens.region, tokens.account, opts.quote);
     }
+    splices.push(...this.mergeInto(file, node, statement as Record<string, Value>, opts).map((splice) => ({ path: file.path, splice })));
     return {
       status: 'proposed',
-      reason: `corrected the CloudWatch Logs statement of ${def.label} (${st.where}): ${problems.join('; ')}; it now lets ${this.principalLabel(tokens.region)} use the key for the account's log groups`,
-      splices: [{ path: file.path, splice: { pos: node.getStart(file.sf), end: node.getEnd(), text: printed } }, ...tokens.splices],
+      reason: `corrected the CloudWatch Logs statement at ${st.where} of ${def.label}: ${problems.join('; ')}; it now lets ${this.principalLabel(tokens.region)} use the key for the account's log groups`,
+      splices,
     };
+  }
+
+  /** Splices that make an object literal hold these entries (a Sid it already has is kept). */
+  private mergeInto(file: Parsed, obj: TsNamespace.ObjectLiteralExpression, entries: Record<string, Value>, opts: PrintOptions): Splice[] {
+    const ts = this.ts;
+    const splices: Splice[] = [];
+    const missing: [string, Value][] = [];
+    for (const [key, value] of Object.entries(entries)) {
+      const prop = obj.properties.find((p) => p.name && propName(ts, p.name) === key);
+      if (!prop) {
+        missing.push([key, value]);
+        continue;
+      }
+      if (/^sid$/i.test(key)) continue;
+      const indent = lineIndent(file.text, prop.getStart(file.sf));
+      const text = printValue(value, indent, opts);
+      if (ts.isPropertyAssignment(prop)) {
+        if (norm(prop.initializer.getText(file.sf)) !== norm(text)) splices.push({ pos: prop.initializer.getStart(file.sf), end: prop.initializer.getEnd(), text });
+      } else splices.push({ pos: prop.getStart(file.sf), end: prop.getEnd(), text: `${printKey(key, opts)}: ${text}` });
+    }
+    if (missing.length) {
+      splices.push(this.appendItem(file, obj, obj.properties, (base) => missing.map(([k, v]) => `${printKey(k, opts)}: ${printValue(v, base, opts)}`).join(`,${file.style.eol}${base}`)));
+    }
+    return splices;
   }
 
   private fileOf(node: Node): Parsed {
@@ -751,7 +776,7 @@ class Transform {
     const stmtText = `${anchor.ref}.addToResourcePolicy(new ${iam.policyStatement}(${props}))${style.semi ? ';' : ''}`;
     const pos = afterLineComment(file.text, anchor.stmt.getEnd());
     const splices: Splice[] = [{ pos, end: pos, text: `${style.eol}${indent}${stmtText}` }, ...iam.splices];
-    const sharedNote = shared ? ` (every key ${shared} makes gets it)` : '';
+    const sharedNote = shared ? ` (every key made by ${shared} gets it)` : '';
     const uses = users.length ? `, the key of ${users.map((u) => u.label).join(', ')}` : '';
     return {
       status: 'proposed',
@@ -1041,7 +1066,7 @@ class Transform {
 
   private sharedNote(def: KeyDef): string {
     const shared = def.origin.via.find((v) => v.callers > 1 && this.contains(v.fn, def.node));
-    return shared ? ` (every key ${this.flow.fnLabel(shared.file, shared.fn)} makes gets it)` : '';
+    return shared ? ` (every key made by ${this.flow.fnLabel(shared.file, shared.fn)} gets it)` : '';
   }
 
   private contains(outer: Node, inner: Node): boolean {
@@ -1482,9 +1507,21 @@ class Transform {
       const v = value ? unwrap(ts, value) : undefined;
       if (!v) return;
       if (ts.isStringLiteral(v) && /^[a-z]{2}(?:-[a-z]+)+-\d$/.test(v.text)) out.region = v.text;
-      else if (ts.isIdentifier(v) && visible.some((d) => (d.name as TsNamespace.Identifier).text === v.text)) out.region = { expr: v.text };
+      else if (ts.isIdentifier(v) && this.inScope(file, at, v.text, findDeclaration(ts, file, n, v.text))) out.region = { expr: v.text };
     });
     return out;
+  }
+
+  /** Is `name` where `at` reads it the same binding (declared before it) as `expected`? */
+  private inScope(file: Parsed, at: Node, name: string, expected: Binding | undefined): boolean {
+    const ts = this.ts;
+    const b = findDeclaration(ts, file, at, name);
+    if (!b || !expected || b.kind !== expected.kind) return false;
+    if (b.kind === 'param' && expected.kind === 'param') return b.fn === expected.fn;
+    if ((b.kind === 'var' || b.kind === 'destructured') && (expected.kind === 'var' || expected.kind === 'destructured')) {
+      return b.decl === expected.decl && b.decl.getEnd() <= at.getStart(file.sf);
+    }
+    return false;
   }
 
   /** Adds `new DataAwsRegion(...)` / `new DataAwsCallerIdentity(...)` before the statement that creates the key. */
