@@ -126,8 +126,9 @@ export function judgeStatement(s: StatementView, need: LogsNeed): Verdict {
   for (const c of s.conditions ?? []) {
     if (c.key.toLowerCase() !== 'kms:encryptioncontext:aws:logs:arn') continue;
     const op = c.operator.replace(/^For(?:Any|All)Value:/i, '').replace(/IfExists$/i, '');
-    const like = /^(?:ArnLike|StringLike)$/i.test(op);
-    const equals = /^(?:ArnEquals|StringEquals)$/i.test(op);
+    // ArnEquals takes wildcards as ArnLike does; StringEquals compares the text.
+    const like = /^(?:ArnLike|ArnEquals|StringLike)$/i.test(op);
+    const equals = /^StringEquals$/i.test(op);
     if (!like && !equals) continue;
     for (const arn of need.logGroupArns) {
       const fits = c.values.some((v) => (like ? globMatches(v, arn) : matchName(v, arn) !== undefined) || maskedAccountFits(v, arn, like));

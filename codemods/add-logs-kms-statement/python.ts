@@ -228,9 +228,9 @@ class Transform {
       if (!spec || !args) continue;
       const construct = spec.flavor !== 'pulumi';
       const idNode = unparen(construct ? (args.positional[1] ?? args.keywords.get('id')?.value) : (args.positional[0] ?? args.keywords.get('resource_name')?.value));
-      const key = unparen(args.keywords.get(spec.key)?.value);
+      const key = unparen(args.keywords.get(spec.key)?.value ?? this.fromDictSplat(mod, args.list, spec.key));
       const keyExpr = key && key.type !== 'none' ? key : undefined;
-      const nameNode = unparen(args.keywords.get(spec.name)?.value);
+      const nameNode = unparen(args.keywords.get(spec.name)?.value ?? this.fromDictSplat(mod, args.list, spec.name));
       const prefix = spec.flavor !== 'cdk' ? this.template(mod, unparen(args.keywords.get('name_prefix')?.value)) : undefined;
       out.push({
         mod,
@@ -247,6 +247,20 @@ class Transform {
       });
     }
     return out;
+  }
+
+  /** A keyword argument passed through `**common_args` where `common_args` is a dict literal. */
+  private fromDictSplat(mod: PyModule, list: Node, key: string): Node | undefined {
+    for (const a of [...list.namedChildren].reverse()) {
+      if (a?.type !== 'dictionary_splat') continue;
+      const inner = unparen(a.namedChildren.find((c) => c && c.type !== 'comment') ?? undefined);
+      const b = inner?.type === 'identifier' ? findBinding(mod, inner.text, inner) : undefined;
+      const dict = b?.kind === 'assign' ? unparen(b.right) : inner;
+      if (dict?.type !== 'dictionary') continue;
+      const pair = dict.namedChildren.find((p) => p?.type === 'pair' && stringValue(field(p, 'key')) === key);
+      if (pair) return field(pair, 'value');
+    }
+    return undefined;
   }
 
   /** A string expression as a name template: literal text, and a hole for each computed part. */
@@ -944,8 +958,8 @@ class Transform {
   private outputKind(mod: PyModule, el: Node): 'account' | 'identity' | 'region' | undefined {
     const e = unparen(el) ?? el;
     const text = e.text;
-    if (/(?:^|\.)account_id$/.test(text) || /^(?:aws_)?account(?:_id)?$/.test(text)) return 'account';
-    if (/^(?:aws_)?region(?:_name)?$/.test(text) || /(?:^|\.)config\.region$/.test(text)) return 'region';
+    if (/(?:^|\.)account_id$/.test(text)) return 'account';
+    if (/(?:^|\.)config\.region$/.test(text)) return 'region';
     const obj = e.type === 'attribute' ? unparen(field(e, 'object')) : e;
     let call = obj?.type === 'call' ? obj : undefined;
     if (obj?.type === 'identifier') {
@@ -956,6 +970,10 @@ class Transform {
     const q = call ? mod.imports.qualify(calleeName(call)) : undefined;
     if (/^pulumi_aws\.get_caller_identity(?:_output)?$/.test(q ?? '') && e.equals(obj!)) return 'identity';
     if (/^pulumi_aws\.get_region(?:_output)?$/.test(q ?? '') && e.type === 'attribute' && /^(?:name|region)$/.test(field(e, 'attribute')!.text)) return 'region';
+    // What the variable holds decides first: `region = aws.get_region()` is a result, not a name.
+    if (call && /^pulumi_aws\./.test(q ?? '')) return undefined;
+    if (/^(?:aws_)?account(?:_id)?$/.test(text)) return 'account';
+    if (/^(?:aws_)?region(?:_name)?$/.test(text)) return 'region';
     return undefined;
   }
 

@@ -213,7 +213,14 @@ export class ValueFlow {
     if (getter) return merge(...this.returns(getter).map((r) => this.values(file, r, st)));
     const flows: Flow[] = [];
     for (const m of cls.members) {
-      if (ts.isPropertyDeclaration(m) && named(m) && m.initializer) flows.push(this.values(file, m.initializer, st));
+      if (ts.isPropertyDeclaration(m) && named(m) && m.initializer) {
+        // A field initializer runs before the constructor's body: code can follow `super(...)`.
+        const ctor = cls.members.find(ts.isConstructorDeclaration);
+        const sup = ctor?.body?.statements.find((x) => ts.isExpressionStatement(x) && ts.isCallExpression(x.expression) && x.expression.expression.kind === ts.SyntaxKind.SuperKeyword);
+        const isStatic = ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+        const anchors = sup && !isStatic ? [...st.anchors, { file, ref: `this.${prop}`, stmt: sup }] : st.anchors;
+        flows.push(this.values(file, m.initializer, { ...st, anchors }));
+      }
       if (ts.isConstructorDeclaration(m)) {
         const index = m.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === prop && (ts.getModifiers(p)?.length ?? 0) > 0);
         if (index >= 0) flows.push(this.param({ kind: 'param', file, name: prop, fn: m, index }, st));

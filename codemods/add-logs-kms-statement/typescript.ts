@@ -203,10 +203,10 @@ class Transform {
     const l1 = className === 'CfnLogGroup';
     const keyProp = flavor === 'cdk' && !l1 ? 'encryptionKey' : 'kmsKeyId';
     const nameProp = flavor === 'cdk' ? 'logGroupName' : 'name';
-    const nameValue = props ? getProp(ts, props, nameProp)?.value : undefined;
+    const nameValue = props ? this.propOrSpread(file, props, nameProp) : undefined;
     const prefix = flavor !== 'cdk' && props ? this.template(file, getProp(ts, props, 'namePrefix')?.value) : undefined;
     const line = file.sf.getLineAndCharacterOfPosition(node.getStart(file.sf)).line + 1;
-    const keyValue = props ? getProp(ts, props, keyProp)?.value : undefined;
+    const keyValue = props ? this.propOrSpread(file, props, keyProp) : undefined;
     const keyExpr = keyValue && !(ts.isIdentifier(unwrap(ts, keyValue)) && (unwrap(ts, keyValue) as TsNamespace.Identifier).text === 'undefined') ? keyValue : undefined;
     return {
       file,
@@ -220,6 +220,22 @@ class Transform {
       keyExpr,
       label: `${calleeText(file, node.expression)} ${idArg ? idArg.getText(file.sf) : '?'} (${file.path}:${line})`,
     };
+  }
+
+  /** A property of an object literal, or of an object literal it spreads (`{ ...commonLogProps, ... }`). */
+  private propOrSpread(file: Parsed, obj: TsNamespace.ObjectLiteralExpression, name: string, depth = 0): Expression | undefined {
+    const ts = this.ts;
+    const own = getProp(ts, obj, name);
+    if (own) return own.value;
+    if (depth > 3) return undefined;
+    // The last spread that has it wins, as at run time.
+    for (const p of [...obj.properties].reverse()) {
+      if (!ts.isSpreadAssignment(p)) continue;
+      const inner = this.objectArg(file, p.expression);
+      const v = inner ? this.propOrSpread(file, inner, name, depth + 1) : undefined;
+      if (v) return v;
+    }
+    return undefined;
   }
 
   /** Construct ids between the stack and a construct made with `this` as its scope. */
@@ -885,6 +901,7 @@ class Transform {
     const imports = sf.statements.filter(ts.isImportDeclaration).filter((st) => ts.isStringLiteral(st.moduleSpecifier));
     const spec = (st: TsNamespace.ImportDeclaration) => (st.moduleSpecifier as TsNamespace.StringLiteral).text;
     let cdkRootNamed: TsNamespace.NamedImports | undefined;
+    let rootNs: string | undefined;
     for (const st of imports) {
       const c = st.importClause;
       if (!c || c.isTypeOnly) continue;
@@ -904,15 +921,16 @@ class Transform {
         if (el) return { policyStatement: `${el.name.text}.PolicyStatement`, servicePrincipal: `${el.name.text}.ServicePrincipal`, splices: [] };
         if (nb.elements.some((x) => (x.propertyName ?? x.name).text.startsWith('aws_'))) cdkRootNamed = nb;
       }
-      if (spec(st) === 'aws-cdk-lib' && nb && ts.isNamespaceImport(nb) && !imports.some((i) => /aws-cdk-lib\/aws-/.test(spec(i)))) {
-        // `import * as cdk from 'aws-cdk-lib'` alone: `cdk.aws_iam` reads as the file does.
-        return { policyStatement: `${nb.name.text}.aws_iam.PolicyStatement`, servicePrincipal: `${nb.name.text}.aws_iam.ServicePrincipal`, splices: [] };
-      }
+      if (spec(st) === 'aws-cdk-lib' && nb && ts.isNamespaceImport(nb)) rootNs = nb.name.text;
     }
     if (findDeclaration(ts, file, file.sf.statements[0] ?? file.sf, 'iam')) throw new Error(`the name 'iam' is used for something else in ${file.path}; add the statement by hand`);
     const names = { policyStatement: 'iam.PolicyStatement', servicePrincipal: 'iam.ServicePrincipal' };
     // `import { aws_kms as kms } from 'aws-cdk-lib'` style: add `aws_iam as iam` to that list.
     if (cdkRootNamed) return { ...names, splices: [this.addNamedImport(file, cdkRootNamed, ['aws_iam as iam'])] };
+    // `import * as cdk from 'aws-cdk-lib'` and no module imports: `cdk.aws_iam` reads as the file does.
+    if (rootNs && !imports.some((i) => /^aws-cdk-lib\/aws-/.test(spec(i)))) {
+      return { policyStatement: `${rootNs}.aws_iam.PolicyStatement`, servicePrincipal: `${rootNs}.aws_iam.ServicePrincipal`, splices: [] };
+    }
     const keySrc = this.fileOf(keyNode) === file ? (importSource(ts, file, rootIdentifier(ts, keyNode.expression) ?? '') ?? '') : '';
     const pkg = keySrc.startsWith('@aws-cdk/') ? '@aws-cdk/aws-iam' : 'aws-cdk-lib/aws-iam';
     const line = `import * as iam from ${q}${pkg}${q}${style.semi ? ';' : ''}`;
@@ -1324,13 +1342,16 @@ class Transform {
   }
 
   private outputKind(file: Parsed, at: Node, el: string): 'account' | 'identity' | 'region' | 'regionResult' | undefined {
-    if (/\.accountId$|^account(?:Id)?$/i.test(el)) return 'account';
-    if (/config\.region$|region\w*\.(?:name|region|id)$|^region(?:Name)?$/i.test(el)) return 'region';
+    // What the variable holds decides first: `region = aws.getRegion()` is a result, not a name.
     const id = /^[\w$]+$/.test(el) ? el : undefined;
     const b = id ? findDeclaration(this.ts, file, at, id) : undefined;
     const init = b?.kind === 'var' ? (b.decl.initializer?.getText(file.sf) ?? '') : '';
-    if (/getCallerIdentity/.test(init) || /caller|identity/i.test(el)) return 'identity';
-    if (/getRegion/.test(init)) return 'regionResult';
+    if (/getCallerIdentity/.test(init) && !/\.accountId\s*$/.test(init)) return 'identity';
+    if (/getRegion/.test(init) && !/\.(?:name|region|id)\s*$/.test(init)) return 'regionResult';
+    if (/getCallerIdentity\w*\([^)]*\)\s*\)?$/.test(el)) return 'identity';
+    if (/\.accountId$|^account(?:Id)?$/i.test(el)) return 'account';
+    if (/config\.region$|region\w*\.(?:name|region|id)$|^region(?:Name)?$/i.test(el) || /getRegion\w*\([^)]*\)\.(?:name|region|id)$/.test(el)) return 'region';
+    if (/caller|identity/i.test(el)) return 'identity';
     return undefined;
   }
 
