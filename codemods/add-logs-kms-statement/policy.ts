@@ -58,8 +58,11 @@ export type Verdict =
   /** Not a statement that lets CloudWatch Logs in (another principal, a Deny, unreadable). */
   | { kind: 'unrelated' }
   | { kind: 'ok' }
-  /** Names CloudWatch Logs, but CloudWatch Logs still cannot use the key. */
-  | { kind: 'incomplete'; problems: string[]; onlyLogs: boolean };
+  /** Names CloudWatch Logs, but CloudWatch Logs still cannot use the key: `fix` says which parts to rewrite. */
+  | { kind: 'incomplete'; problems: string[]; onlyLogs: boolean; fix: Aspect[] };
+
+/** The parts of a statement a correction rewrites. */
+export type Aspect = 'principal' | 'actions' | 'condition';
 
 const text = (t: NameTemplate) => (t.every((p) => !isHole(p)) ? t.join('') : undefined);
 
@@ -108,8 +111,12 @@ export function judgeStatement(s: StatementView, need: LogsNeed): Verdict {
   const logs = (s.services ?? []).map(logsPrincipal).filter((p): p is NonNullable<typeof p> => !!p);
   if (logs.length === 0) return { kind: 'unrelated' };
   const problems: string[] = [];
+  const fix = new Set<Aspect>();
   const regional = logs.filter((p) => p.regional && (!p.region || !need.region || p.region === need.region));
   if (regional.length === 0) {
+    // A statement written for the wrong principal is suspect as a whole: the documented actions
+    // and the encryption-context condition come with the regional principal.
+    fix.add('principal').add('actions').add('condition');
     const wrong = logs.find((p) => p.regional && p.region);
     problems.push(
       wrong
@@ -117,12 +124,20 @@ export function judgeStatement(s: StatementView, need: LogsNeed): Verdict {
         : 'it names the global principal logs.amazonaws.com, but CloudWatch Logs uses the key as the regional principal logs.<region>.amazonaws.com',
     );
   }
-  if (!s.actions) problems.push('its actions cannot be read');
-  else {
+  if (!s.actions) {
+    problems.push('its actions cannot be read');
+    fix.add('actions');
+  } else {
     const missing = need.actions.filter((a) => !s.actions!.some((p) => globMatches(p, a, true)));
-    if (missing.length) problems.push(`it does not allow ${missing.join(', ')}`);
+    if (missing.length) {
+      problems.push(`it does not allow ${missing.join(', ')}`);
+      fix.add('actions');
+    }
   }
-  if (s.conditions === undefined) problems.push('its conditions cannot be read');
+  if (s.conditions === undefined) {
+    problems.push('its conditions cannot be read');
+    fix.add('condition');
+  }
   for (const c of s.conditions ?? []) {
     if (c.key.toLowerCase() !== 'kms:encryptioncontext:aws:logs:arn') continue;
     const op = c.operator.replace(/^For(?:Any|All)Value:/i, '').replace(/IfExists$/i, '');
@@ -132,11 +147,14 @@ export function judgeStatement(s: StatementView, need: LogsNeed): Verdict {
     if (!like && !equals) continue;
     for (const arn of need.logGroupArns) {
       const fits = c.values.some((v) => (like ? globMatches(v, arn) : matchName(v, arn) !== undefined) || maskedAccountFits(v, arn, like));
-      if (!fits) problems.push(`its ${c.operator} condition on kms:EncryptionContext:aws:logs:arn does not cover ${arn}`);
+      if (!fits) {
+        problems.push(`its ${c.operator} condition on kms:EncryptionContext:aws:logs:arn does not cover ${arn}`);
+        fix.add('condition');
+      }
     }
   }
   if (problems.length === 0) return { kind: 'ok' };
-  return { kind: 'incomplete', problems, onlyLogs: !s.otherPrincipals && (s.services ?? []).every((t) => logsPrincipal(t)) };
+  return { kind: 'incomplete', problems, onlyLogs: !s.otherPrincipals && (s.services ?? []).every((t) => logsPrincipal(t)), fix: [...fix] };
 }
 
 /**
@@ -161,7 +179,7 @@ export function alreadyFixedAdvice(need: LogsNeed): string {
 
 export type KeyPlan<N> =
   | { action: 'already-fixed'; statement: StatementView<N> }
-  | { action: 'correct'; statement: StatementView<N>; problems: string[] }
+  | { action: 'correct'; statement: StatementView<N>; problems: string[]; fix: Aspect[] }
   | { action: 'add'; problems: string[]; statements: StatementView<N>[] };
 
 /**
@@ -176,8 +194,21 @@ export function planKey<N>(statements: StatementView<N>[], need: LogsNeed): KeyP
   if (ok) return { action: 'already-fixed', statement: ok.s };
   const wrong = judged.filter((j): j is { s: StatementView<N>; v: Extract<Verdict, { kind: 'incomplete' }> } => j.v.kind === 'incomplete');
   const fixable = wrong.find((j) => j.v.onlyLogs && j.s.shape !== 'grant');
-  if (fixable) return { action: 'correct', statement: fixable.s, problems: fixable.v.problems };
+  if (fixable) return { action: 'correct', statement: fixable.s, problems: fixable.v.problems, fix: fixable.v.fix };
   return { action: 'add', problems: wrong.flatMap((j) => j.v.problems.map((p) => `${j.s.where}: ${p}`)), statements: wrong.map((j) => j.s) };
+}
+
+/** The entries of a statement (JSON, CDK props or keyword arguments, Terraform document) that an aspect covers. */
+export const ASPECT_KEYS: Record<Aspect, string[]> = {
+  principal: ['Principal', 'principals'],
+  actions: ['Action', 'actions'],
+  condition: ['Condition', 'conditions', 'condition'],
+};
+
+/** Does a correction for these aspects rewrite (or add) this entry? Entries that keep a statement valid are added when missing. */
+export function touches(key: string, fix: Aspect[], present: boolean): boolean {
+  if (fix.some((a) => ASPECT_KEYS[a].includes(key))) return true;
+  return !present && /^(?:Effect|effect|Resource|resources)$/.test(key);
 }
 
 /** The actions a CDK grant method gives a principal (aws-cdk-lib/aws-kms key.ts). */

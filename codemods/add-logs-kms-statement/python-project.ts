@@ -253,8 +253,9 @@ function oneNamePerLine(imports: Imports, need: { from: string; name: string; al
     const names = s.childrenForFieldName('name').filter(Boolean);
     return names.length === 1 && names[0]!.type === 'aliased_import' && !s.text.includes('(');
   };
-  if (!need.alias || stmts.length === 0 || !stmts.every(single)) return undefined;
-  const last = stmts.at(-1)!;
+  const singles = stmts.filter(single);
+  if (!need.alias || singles.length === 0) return undefined;
+  const last = singles.at(-1)!;
   const text = imports.file.text;
   const eol = text.indexOf('\n', last.endIndex);
   const end = eol === -1 ? text.length : eol;

@@ -13,7 +13,7 @@ import type { Node } from '../../src/fix/python/parser.js';
 import { boundNames, callArgs, calleeName, classBases, dotted, field, findAll, indentAt, lineEnd, stringLiteral, stringValue, unparen, walk } from '../../src/fix/python/syntax.js';
 import type { NameTemplate } from '../../src/fix/names.js';
 import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type LogGroupLike } from './log-groups.js';
-import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, type LogsNeed, type StatementView } from './policy.js';
+import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
 import { cdkAddToResourcePolicy, cdkPolicyStatement, jsonLogsStatement, jsonRootStatement, printPy, pyCode, styleOf, type PrintOptions, type PyStyle, type PyValue, type Token } from './python-print.js';
 import { findBinding, methodOf, paramNames, PyProject, withImports, type ImportNeed, type PyModule } from './python-project.js';
 import { nodeKey, PyValueFlow, type PyAnchor, type PyFailure, type PyOrigin } from './py-flow.js';
@@ -635,7 +635,7 @@ class Transform {
     try {
       const plan = planKey(await this.statementsOf(def), this.need);
       if (plan.action === 'already-fixed') return { status: 'already-fixed', reason: `${def.label} already lets CloudWatch Logs use the key (${plan.statement.where}); ${alreadyFixedAdvice(this.need)}` };
-      if (plan.action === 'correct') return await this.correctStatement(def, plan.statement, plan.problems);
+      if (plan.action === 'correct') return await this.correctStatement(def, plan.statement, plan.problems, plan.fix);
       const note = plan.problems.length ? ` (the existing statement is not enough: ${plan.problems.join('; ')})` : '';
       const out = def.kind === 'cdk-l2' ? await this.addCdkL2(def, users) : def.kind === 'cdk-l1' ? await this.addCdkL1(def) : await this.addToKeyPolicy(def);
       return out.status === 'proposed' ? { ...out, reason: out.reason + note } : out;
@@ -649,7 +649,7 @@ class Transform {
    * differs from the statement this codemod writes is replaced, missing ones are added, and the
    * rest (its Sid, comments, entries it shares) stays as written.
    */
-  private async correctStatement(def: KeyDef, st: StatementView<Node>, problems: string[]): Promise<Outcome> {
+  private async correctStatement(def: KeyDef, st: StatementView<Node>, problems: string[], fix: Aspect[]): Promise<Outcome> {
     const node = st.node;
     const mod = await this.moduleOfNode(def, node);
     const tokens = await this.tokensForStatement(def, mod, node);
@@ -662,13 +662,13 @@ class Transform {
       if ('reason' in iam) return { status: 'refused', reason: `${def.label}: ${iam.reason}` };
       needs.push(...iam.needs);
       const value = cdkPolicyStatement(tokens.region, tokens.account, style.quote, iam) as Extract<PyValue, { call: string }>;
-      const merged = this.mergeKeywords(mod, node, value.kwargs ?? [], { style, keyQuote: style.quote });
+      const merged = this.mergeKeywords(mod, node, value.kwargs ?? [], { style, keyQuote: style.quote }, fix);
       if ('reason' in merged) return { status: 'refused', reason: `${def.label}: ${merged.reason}` };
       edits.push(...merged);
     } else {
       const { keyQuote, quote } = jsonQuotes([node], style.quote);
       const value = jsonLogsStatement(tokens.region, tokens.account, quote) as Extract<PyValue, { dict: unknown }>;
-      edits.push(...this.mergeDict(mod, node, value.dict, { style, keyQuote }));
+      edits.push(...this.mergeDict(mod, node, value.dict, { style, keyQuote }, fix));
     }
     return {
       status: 'proposed',
@@ -678,18 +678,18 @@ class Transform {
     };
   }
 
-  /** Edits that make a dict literal hold these entries (a Sid it already has is kept). */
-  private mergeDict(mod: PyModule, dict: Node, entries: [string, PyValue][], opts: PrintOptions): Edit[] {
+  /** Edits that rewrite the entries of a dict literal the correction covers, adding those it lacks. */
+  private mergeDict(mod: PyModule, dict: Node, entries: [string, PyValue][], opts: PrintOptions, fix: Aspect[]): Edit[] {
     const edits: Edit[] = [];
     const missing: [string, PyValue][] = [];
     const pairs = dict.namedChildren.filter((p): p is Node => p?.type === 'pair');
     for (const [key, value] of entries) {
       const pair = pairs.find((p) => stringValue(field(p, 'key')) === key);
+      if (!touches(key, fix, !!pair)) continue;
       if (!pair) {
         missing.push([key, value]);
         continue;
       }
-      if (/^sid$/i.test(key)) continue;
       const v = field(pair, 'value')!;
       const text = printPy(value, indentAt(mod.text, pair.startIndex), opts);
       if (norm(v.text) !== norm(text)) edits.push({ start: v.startIndex, end: v.endIndex, text });
@@ -702,19 +702,19 @@ class Transform {
     return edits;
   }
 
-  /** Edits that make a call's keyword arguments hold these (a sid it already has is kept). */
-  private mergeKeywords(mod: PyModule, call: Node, entries: [string, PyValue][], opts: PrintOptions): Edit[] | { reason: string } {
+  /** Edits that rewrite the keyword arguments the correction covers, adding those it lacks. */
+  private mergeKeywords(mod: PyModule, call: Node, entries: [string, PyValue][], opts: PrintOptions, fix: Aspect[]): Edit[] | { reason: string } {
     const args = callArgs(call);
     if (!args) return { reason: 'the statement is not a call this codemod can edit' };
     const edits: Edit[] = [];
     const missing: [string, PyValue][] = [];
     for (const [key, value] of entries) {
       const kw = args.keywords.get(key);
+      if (!touches(key, fix, !!kw)) continue;
       if (!kw) {
         missing.push([key, value]);
         continue;
       }
-      if (key === 'sid') continue;
       const text = printPy(value, indentAt(mod.text, kw.arg.startIndex), opts);
       if (norm(kw.value.text) !== norm(text)) edits.push({ start: kw.value.startIndex, end: kw.value.endIndex, text });
     }

@@ -10,7 +10,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { NameTemplate } from '../../src/fix/names.js';
 import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type LogGroupLike } from './log-groups.js';
-import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, type LogsNeed, type StatementView } from './policy.js';
+import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
 import {
   cdkLogsStatementProps,
   code,
@@ -681,7 +681,7 @@ class Transform {
       if (plan.action === 'already-fixed') {
         return { status: 'already-fixed', reason: `${def.label} already lets CloudWatch Logs use the key (${plan.statement.where}); ${alreadyFixedAdvice(this.need)}` };
       }
-      if (plan.action === 'correct') return this.correctStatement(def, plan.statement, plan.problems);
+      if (plan.action === 'correct') return this.correctStatement(def, plan.statement, plan.problems, plan.fix);
       const note = plan.problems.length ? ` (the existing statement is not enough: ${plan.problems.join('; ')})` : '';
       const out = this.addStatement(def, users);
       return out.status === 'proposed' ? { ...out, reason: out.reason + note } : out;
@@ -706,7 +706,7 @@ class Transform {
    * differs from the statement this codemod writes is replaced, missing ones are added, and the
    * rest (its Sid, comments, entries it shares) stays as written.
    */
-  private correctStatement(def: KeyDef, st: StatementView<Node>, problems: string[]): Outcome {
+  private correctStatement(def: KeyDef, st: StatementView<Node>, problems: string[], fix: Aspect[]): Outcome {
     const node = st.node as TsNamespace.ObjectLiteralExpression;
     const file = this.fileOf(node);
     const tokens = this.tokensForStatement(def, file, node);
@@ -723,7 +723,7 @@ class Transform {
       opts = this.jsonStyle(file, node);
       statement = st.shape === 'tf-document' ? tfDocumentLogsStatement(tokens.region, tokens.account, opts.quote) : jsonLogsStatement(tokens.region, tokens.account, opts.quote);
     }
-    splices.push(...this.mergeInto(file, node, statement as Record<string, Value>, opts).map((splice) => ({ path: file.path, splice })));
+    splices.push(...this.mergeInto(file, node, statement as Record<string, Value>, opts, fix).map((splice) => ({ path: file.path, splice })));
     return {
       status: 'proposed',
       reason: `corrected the CloudWatch Logs statement at ${st.where} of ${def.label}: ${problems.join('; ')}; it now lets ${this.principalLabel(tokens.region)} use the key for the account's log groups`,
@@ -731,18 +731,18 @@ class Transform {
     };
   }
 
-  /** Splices that make an object literal hold these entries (a Sid it already has is kept). */
-  private mergeInto(file: Parsed, obj: TsNamespace.ObjectLiteralExpression, entries: Record<string, Value>, opts: PrintOptions): Splice[] {
+  /** Splices that rewrite the entries of an object literal the correction covers, adding those it lacks. */
+  private mergeInto(file: Parsed, obj: TsNamespace.ObjectLiteralExpression, entries: Record<string, Value>, opts: PrintOptions, fix: Aspect[]): Splice[] {
     const ts = this.ts;
     const splices: Splice[] = [];
     const missing: [string, Value][] = [];
     for (const [key, value] of Object.entries(entries)) {
       const prop = obj.properties.find((p) => p.name && propName(ts, p.name) === key);
+      if (!touches(key, fix, !!prop)) continue;
       if (!prop) {
         missing.push([key, value]);
         continue;
       }
-      if (/^sid$/i.test(key)) continue;
       const indent = lineIndent(file.text, prop.getStart(file.sf));
       const text = printValue(value, indent, opts);
       if (ts.isPropertyAssignment(prop)) {
@@ -956,7 +956,16 @@ class Transform {
     }
     const multi = text.slice(nb.getStart(sf), els[0]!.getStart(sf)).includes('\n');
     const key = names[0]!.toLowerCase();
-    const before = els.find((el) => (el.propertyName ?? el.name).text.toLowerCase() > key);
+    // `aws_iam as iam` goes among the other `aws_*` modules, wherever the list keeps them.
+    const kin = (n: string) => /^aws_/.test(n) === /^aws_/.test(names[0]!);
+    const siblings = els.filter((el) => kin((el.propertyName ?? el.name).text));
+    const before = siblings.find((el) => (el.propertyName ?? el.name).text.toLowerCase() > key);
+    const lastSibling = siblings.at(-1);
+    if (!before && lastSibling && lastSibling !== last) {
+      const pos = lastSibling.getEnd();
+      const sep = multi ? `,${style.eol}${lineIndent(text, lastSibling.getStart(sf))}` : ', ';
+      return { pos, end: pos, text: `${sep}${names.join(sep)}` };
+    }
     if (before) {
       const pos = before.getStart(sf);
       const sep = multi ? `,${style.eol}${lineIndent(text, pos)}` : ', ';
@@ -1291,7 +1300,8 @@ class Transform {
       splices.push(this.newImport(file, `import * as pulumi from ${q}@pulumi/pulumi${q}`, '@pulumi/'));
     }
     const names = [p0.text, ...lookups.map((l) => l.param)].join(', ');
-    const parenthesized = file.text[param.getStart(file.sf) - 1] === '(';
+    // `x => ...` has no parentheses of its own: the arrow starts at its parameter.
+    const parenthesized = fn.getStart(file.sf) !== param.getStart(file.sf);
     splices.push({ pos: source.getStart(file.sf), end: source.getEnd(), text: `${ns}.all([${source.getText(file.sf)}, ${lookups.map((l) => l.element).join(', ')}])` });
     splices.push({ pos: p0.getStart(file.sf), end: p0.getEnd(), text: parenthesized ? `[${names}]` : `([${names}])` });
     return splices;
