@@ -38,23 +38,27 @@ export function printKey(k: string, o: PrintOptions): string {
   return `${q}${k}${q}`;
 }
 
-/** A string value: a quoted literal when every part is literal, else a template literal. */
-export function str(parts: (string | { expr: string })[], quote: string): string {
+/**
+ * A string value: a quoted literal when every part is literal, else a template literal, tagged
+ * when a part is an Output (`pulumi.interpolate\`...\``).
+ */
+export function str(parts: (string | { expr: string; tag?: string })[], quote: string): string {
   if (parts.every((p) => typeof p === 'string')) return `${quote}${parts.join('')}${quote}`;
-  return `\`${parts.map((p) => (typeof p === 'string' ? p : `\${${p.expr}}`)).join('')}\``;
+  const tag = parts.find((p): p is { expr: string; tag: string } => typeof p !== 'string' && !!p.tag)?.tag ?? '';
+  return `${tag}\`${parts.map((p) => (typeof p === 'string' ? p : `\${${p.expr}}`)).join('')}\``;
 }
 
 export const LOGS_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:Describe*'];
 export const LOGS_SID = 'AllowCloudWatchLogsUseOfTheKey';
 
-/** A region or account: an expression valid at the edit, or a literal from the log. */
-export type Token = { expr: string } | string;
+/** A region or account: an expression valid at the edit (an Output names the tag that interpolates it), or a literal the code writes. */
+export type Token = { expr: string; tag?: string } | string;
 
-export function principalParts(region: Token): (string | { expr: string })[] {
+export function principalParts(region: Token): (string | { expr: string; tag?: string })[] {
   return ['logs.', region, '.amazonaws.com'];
 }
 
-export function logGroupArnParts(region: Token, account: Token): (string | { expr: string })[] {
+export function logGroupArnParts(region: Token, account: Token): (string | { expr: string; tag?: string })[] {
   return ['arn:aws:logs:', region, ':', account, ':log-group:*'];
 }
 

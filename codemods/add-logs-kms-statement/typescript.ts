@@ -71,6 +71,15 @@ interface Outcome {
 
 type Tokens = { region: Token; account: Token; splices: { path: string; splice: Splice }[] };
 
+/** An editable policy document: the object literal, the `.apply` it sits in, the `JSON.stringify` that could be wrapped in one, or an Output-aware `pulumi.jsonStringify`. */
+interface PolicyTarget {
+  file: Parsed;
+  obj: TsNamespace.ObjectLiteralExpression;
+  apply?: TsNamespace.CallExpression;
+  wrap?: TsNamespace.CallExpression;
+  outputs?: boolean;
+}
+
 /** Where a resource class comes from: the CDK, Pulumi's AWS provider, or CDKTF's prebuilt (or generated) AWS provider. */
 type Pkg = 'cdk' | 'pulumi' | 'cdktf';
 
@@ -290,6 +299,8 @@ class Transform {
     if (!expr) return undefined;
     const e = unwrap(ts, expr);
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [e.text];
+    // `pulumi.interpolate\`logs.${region}.amazonaws.com\``: the string it builds.
+    if (ts.isTaggedTemplateExpression(e)) return this.template(file, e.template, depth + 1);
     if (ts.isTemplateExpression(e)) {
       const out: NameTemplate = [e.head.text];
       for (const span of e.templateSpans) out.push(...(this.template(file, span.expression, depth + 1) ?? [{ hole: span.expression.getText(file.sf) }]), span.literal.text);
@@ -988,7 +999,7 @@ class Transform {
    * KeyPolicy / KmsKeyPolicy resource for the key. Each is an editable object literal (with the
    * `.apply(...)` it sits in), or a reason it is not.
    */
-  private policyDocuments(def: KeyDef): ({ file: Parsed; obj: TsNamespace.ObjectLiteralExpression; apply?: TsNamespace.CallExpression; wrap?: TsNamespace.CallExpression } | { reason: string })[] {
+  private policyDocuments(def: KeyDef): (PolicyTarget | { reason: string })[] {
     const ts = this.ts;
     const { file, node } = def;
     if (def.kind === 'cdk-l1') {
@@ -1025,7 +1036,7 @@ class Transform {
   }
 
   /** The object literal that holds the policy document, and the `.apply` it sits in, if any. */
-  private policyTarget(file: Parsed, expr: Expression, depth: number): { file: Parsed; obj: TsNamespace.ObjectLiteralExpression; apply?: TsNamespace.CallExpression; wrap?: TsNamespace.CallExpression } | { reason: string } {
+  private policyTarget(file: Parsed, expr: Expression, depth: number): PolicyTarget | { reason: string } {
     const ts = this.ts;
     const e = unwrap(ts, expr);
     if (depth > 5) return { reason: 'the policy is built through too many indirections' };
@@ -1046,7 +1057,12 @@ class Transform {
     }
     if (ts.isCallExpression(e)) {
       const callee = calleeText(file, e.expression);
-      if (/(?:^|\.)(?:JSON\.stringify|jsonStringify|jsonencode)$/.test(callee) && e.arguments[0]) {
+      if (/(?:^|\.)jsonStringify$/.test(callee) && e.arguments[0]) {
+        // pulumi.jsonStringify takes Outputs anywhere in the document: nothing to wrap.
+        const inner = this.policyTarget(file, e.arguments[0], depth + 1);
+        return 'obj' in inner && !inner.apply ? { ...inner, outputs: true } : inner;
+      }
+      if (/(?:^|\.)(?:JSON\.stringify|jsonencode)$/.test(callee) && e.arguments[0]) {
         const inner = this.policyTarget(file, e.arguments[0], depth + 1);
         return 'obj' in inner && !inner.apply ? { ...inner, wrap: e } : inner;
       }
@@ -1133,11 +1149,15 @@ class Transform {
     return { style: file.style, keyQuote, quote };
   }
 
-  /** `${expr}` parts of template strings in the policy, with the literal text before each. */
-  private templateSpans(file: Parsed, doc: Node): string[] {
+  /**
+   * `${expr}` parts of template strings in the policy, with the literal text before each. A
+   * tagged template's parts (`pulumi.interpolate`) are Outputs: kept only where Outputs may go.
+   */
+  private templateSpans(file: Parsed, doc: Node, outputs = false): string[] {
     const ts = this.ts;
     const out: string[] = [];
     const visit = (n: Node): void => {
+      if (ts.isTaggedTemplateExpression(n) && !outputs) return;
       if (ts.isTemplateExpression(n)) {
         let before = n.head.text;
         for (const span of n.templateSpans) {
@@ -1196,8 +1216,9 @@ class Transform {
    * provider's lookups (`aws.getRegionOutput()`, `aws.getCallerIdentityOutput()`), added to the
    * `pulumi.all([...])` the callback reads, or wrapping a bare `JSON.stringify(...)` in one.
    */
-  private pulumiTokens(def: KeyDef, target: { file: Parsed; obj: TsNamespace.ObjectLiteralExpression; apply?: TsNamespace.CallExpression; wrap?: TsNamespace.CallExpression }): Tokens | { reason: string } {
+  private pulumiTokens(def: KeyDef, target: PolicyTarget): Tokens | { reason: string } {
     const { file, obj, apply } = target;
+    if (target.outputs) return this.outputTokens(file, obj);
     const existing = this.templateSpans(file, obj);
     const fromPolicy = (re: RegExp) => existing.find((s) => re.test(s.split('\u0000')[0]!))?.split('\u0000')[1];
     const params = apply ? this.applyParams(file, apply) : {};
@@ -1232,6 +1253,25 @@ class Transform {
     const splices = apply ? this.extendApply(file, apply, lookups) : target.wrap ? this.wrapInApply(file, target.wrap, lookups) : undefined;
     if (!splices) return { reason: 'the policy is not written where the region and account can be looked up; add them to the statement by hand' };
     return { region: region ?? use('region'), account: account ?? use('account'), splices: splices.map((splice) => ({ path: file.path, splice })) };
+  }
+
+  /**
+   * Region/account inside an Output-aware document (`pulumi.jsonStringify`): Outputs go in as
+   * they are, in `pulumi.interpolate` strings.
+   */
+  private outputTokens(file: Parsed, obj: TsNamespace.ObjectLiteralExpression): Tokens | { reason: string } {
+    const existing = this.templateSpans(file, obj, true);
+    const fromPolicy = (re: RegExp) => existing.find((s) => re.test(s.split('\u0000')[0]!))?.split('\u0000')[1];
+    const scope = this.pulumiScope(file, obj);
+    const literal = this.policyLiterals(file, obj);
+    const aws = this.namespaceImport(file, '@pulumi/aws');
+    const pulumiNs = this.namespaceImport(file, '@pulumi/pulumi');
+    if (!pulumiNs) return { reason: '@pulumi/pulumi is not imported as a namespace here; add the statement by hand' };
+    const tag = `${pulumiNs}.interpolate`;
+    const region = fromPolicy(/(?:arn:aws[\w-]*:[\w-]+:|logs\.)$/) ?? scope.region?.plain ?? scope.region?.output ?? (aws ? `${aws}.getRegionOutput().name` : undefined);
+    const account = fromPolicy(/(?:arn:aws[\w-]*:iam::|arn:aws[\w-]*:[\w-]+:[^:]*:)$/) ?? scope.account?.plain ?? scope.account?.output ?? (aws ? `${aws}.getCallerIdentityOutput().accountId` : undefined);
+    if ((!region && !literal.region) || (!account && !literal.account)) return { reason: '@pulumi/aws is not imported as a namespace here; add the region and account to the statement by hand' };
+    return { region: region ? { expr: region, tag } : literal.region!, account: account ? { expr: account, tag } : literal.account!, splices: [] };
   }
 
   /** Account and region the policy document itself writes as literals (`arn:aws:iam::123456789012:root`): the code's own values. */
