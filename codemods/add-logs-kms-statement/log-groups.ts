@@ -49,11 +49,19 @@ export function logGroupNames(captures: Captures): string[] {
 const alnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const alnumDash = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
 
-/** How well a template matches a printed name: 10 for the same literal, 6 with holes filled, 0 for no match. */
+/** How much of a template is literal text: a name computed entirely (`name`, `this.nameFor(x)`) matches anything. */
+const literalLength = (t: NameTemplate) => t.reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0);
+
+/**
+ * How well a template matches a printed name: 10 for the same literal, 6 with holes filled, 2
+ * for a name with no literal text at all (it matches anything: any better match wins), 0 for
+ * no match.
+ */
 function templateScore(t: NameTemplate | undefined, printed: string): number {
   if (!t) return 0;
   if (isLiteral(t)) return t.join('') === printed ? 10 : 0;
-  return matchName(t, printed) ? 6 : 0;
+  if (!matchName(t, printed)) return 0;
+  return literalLength(t) === 0 ? 2 : 6;
 }
 
 /** The construct path of a CDK/CDKTF site below the stack, as templates. */
@@ -87,6 +95,7 @@ export function nameScore(site: LogGroupLike, name: string): number {
 function cdkIdScore(site: LogGroupLike, path: NameTemplate[], logicalId: string): number {
   const components = site.l1 ? path : [...path, ['Resource']];
   const m = matchCdkLogicalId(components, logicalId, { underUnknownScope: site.scope === 'unknown' });
+  if (m && path.every((c) => literalLength(c) === 0)) return 2;
   if (m) return site.scope === 'unknown' ? 5 : m.exact ? 9 : 6;
   // An id that does not follow the construct library's algorithm (written by hand, or by an
   // older CDK): the readable part alone, followed by 8 hex digits, is a weak match.
@@ -102,7 +111,8 @@ function cdktfIdScore(site: LogGroupLike, path: NameTemplate[], logical: string)
   if (path.length === 1 && site.scope !== 'unknown') {
     const t = clean(path[0]!);
     if (isLiteral(t)) return t.join('') === logical ? 10 : 0;
-    return matchName(t, logical, { holeChars: alnumDash }) ? 7 : 0;
+    if (!matchName(t, logical, { holeChars: alnumDash })) return 0;
+    return literalLength(t) === 0 ? 2 : 7;
   }
   const m = /^(.*)_[0-9A-F]{8}$/.exec(logical);
   if (!m) return 0;

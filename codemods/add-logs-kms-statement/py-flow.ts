@@ -136,7 +136,7 @@ export class PyValueFlow {
   }
 
   /** The argument a call passes for a parameter: by keyword, by position, or the default. */
-  private argumentFor(fn: Node, name: string, call: Node, bound: boolean): { value?: Node; isDefault?: boolean; splat: boolean } {
+  argumentFor(fn: Node, name: string, call: Node, bound: boolean): { value?: Node; isDefault?: boolean; splat: boolean } {
     const args = callArgs(call);
     if (!args) return { splat: false };
     const kw = args.keywords.get(name);

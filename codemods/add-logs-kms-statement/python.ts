@@ -16,7 +16,7 @@ import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type 
 import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
 import { cdkAddToResourcePolicy, cdkPolicyStatement, jsonLogsStatement, jsonRootStatement, printPy, pyCode, styleOf, type PrintOptions, type PyStyle, type PyValue, type Token } from './python-print.js';
 import { findBinding, methodOf, paramNames, PyProject, withImports, type ImportNeed, type PyModule } from './python-project.js';
-import { nodeKey, PyValueFlow, type PyAnchor, type PyFailure, type PyOrigin } from './py-flow.js';
+import { nodeKey, PyValueFlow, type PyAnchor, type PyFailure, type PyFrame, type PyOrigin } from './py-flow.js';
 
 interface LogGroupSite extends LogGroupLike {
   mod: PyModule;
@@ -25,6 +25,8 @@ interface LogGroupSite extends LogGroupLike {
   /** No key argument in sight, but `**kwargs` may carry one. */
   hidden: boolean;
   label: string;
+  /** A log group made by a helper: one site per call, its parameters bound to that call's arguments. */
+  frame?: PyFrame;
 }
 
 type KeyKind = 'cdk-l2' | 'cdk-l1' | 'pulumi' | 'cdktf';
@@ -232,7 +234,7 @@ class Transform {
       const keyExpr = key && key.type !== 'none' ? key : undefined;
       const nameNode = unparen(args.keywords.get(spec.name)?.value ?? this.fromDictSplat(mod, args.list, spec.name));
       const prefix = spec.flavor !== 'cdk' ? this.template(mod, unparen(args.keywords.get('name_prefix')?.value)) : undefined;
-      out.push({
+      const site: LogGroupSite = {
         mod,
         call,
         flavor: spec.flavor,
@@ -244,6 +246,42 @@ class Transform {
         keyExpr,
         hidden: !keyExpr && args.splat,
         label: `${calleeName(call)} ${idNode?.text ?? '?'} (${mod.path}:${this.line(call)})`,
+      };
+      out.push(...(await this.perCall(site)));
+    }
+    return out;
+  }
+
+  /**
+   * A log group made by a helper (`self._create_log_group("builder", key.arn)`) is one log group
+   * per call: its id and name take each call's arguments, and its key is resolved through it.
+   */
+  private async perCall(site: LogGroupSite): Promise<LogGroupSite[]> {
+    const fn = findFunction(site.call);
+    if (!fn || field(fn, 'name')?.text === '__init__') return [site];
+    const method = methodOf(field(fn, 'body') ?? fn);
+    const params = new Set(paramNames(fn).slice(method ? 1 : 0));
+    const uses = (t: NameTemplate | undefined) => (t ?? []).some((p) => typeof p !== 'string' && params.has(p.hole));
+    const scopeArg = unparen(callArgs(site.call)?.positional[0]);
+    const scopeParam = scopeArg?.type === 'identifier' && params.has(scopeArg.text);
+    if (!uses(site.id) && !uses(site.name) && !scopeParam) return [site];
+    const calls = await this.flow.callSites(site.mod, fn);
+    if (calls.length === 0 || calls.length > 20) return [site];
+    const out: LogGroupSite[] = [];
+    for (const c of calls) {
+      const bind = (t: NameTemplate | undefined): NameTemplate | undefined =>
+        t?.flatMap((p) => {
+          if (typeof p === 'string' || !params.has(p.hole)) return [p];
+          const arg = this.flow.argumentFor(fn, p.hole, c.call, c.bound);
+          return arg.value && !arg.isDefault ? (this.template(c.mod, arg.value) ?? [p]) : [p];
+        });
+      out.push({
+        ...site,
+        id: bind(site.id),
+        name: bind(site.name),
+        scope: site.flavor === 'pulumi' ? undefined : scopeParam ? await this.constructScope(c.mod, c.call) : site.scope,
+        frame: { fn, call: c.call, mod: c.mod, bound: c.bound },
+        label: `${site.label} called at ${c.mod.path}:${this.line(c.call)}`,
       });
     }
     return out;
@@ -363,7 +401,7 @@ class Transform {
   // Keys
 
   private async resolveKeys(site: LogGroupSite): Promise<{ defs: KeyDef[]; failures: PyFailure[] }> {
-    const flow = await this.flow.of(site.mod, site.keyExpr!);
+    const flow = await this.flow.of(site.mod, site.keyExpr!, site.frame);
     const defs: KeyDef[] = [];
     const failures: PyFailure[] = [...flow.failures];
     for (const o of flow.origins) {

@@ -43,13 +43,15 @@ import {
   type Splice,
   type TS,
 } from './source.js';
-import { enclosingClassOf, enclosingFunction, ValueFlow, walk, type Anchor, type Failure, type Origin } from './ts-flow.js';
+import { enclosingClassOf, enclosingFunction, ValueFlow, walk, type Anchor, type Failure, type Frame, type Origin } from './ts-flow.js';
 
 interface LogGroupSite extends LogGroupLike {
   file: Parsed;
   node: TsNamespace.NewExpression;
   keyExpr?: Expression;
   label: string;
+  /** A log group made by a helper: one site per call, its parameters bound to that call's arguments. */
+  frame?: Frame;
 }
 
 type KeyKind = 'cdk-l2' | 'cdk-l1' | 'pulumi' | 'cdktf';
@@ -197,9 +199,43 @@ class Transform {
       const name = this.className(file, n.expression);
       if (!/^(?:(?:Cfn)?LogGroup|CloudwatchLogGroup)$/.test(name)) return;
       const site = this.logGroupSite(file, n, name);
-      if (site) out.push(site);
+      if (site) out.push(...this.perCall(site));
     });
     return out;
+  }
+
+  /**
+   * A log group made by a helper (`createLogGroup(this, 'Id', name, key)`) is one log group per
+   * call: its id and name take each call's arguments, and its key is resolved through that call.
+   */
+  private perCall(site: LogGroupSite): LogGroupSite[] {
+    const ts = this.ts;
+    const fn = enclosingFunction(ts, site.node);
+    if (!fn || ts.isConstructorDeclaration(fn)) return [site];
+    const params = new Map(fn.parameters.flatMap((p, i) => (ts.isIdentifier(p.name) ? [[p.name.text, i] as const] : [])));
+    const uses = (t: NameTemplate | undefined) => (t ?? []).some((p) => typeof p !== 'string' && params.has(p.hole));
+    const scopeArg = site.node.arguments?.[0] ? unwrap(ts, site.node.arguments[0]) : undefined;
+    const scopeParam = scopeArg && ts.isIdentifier(scopeArg) && params.has(scopeArg.text) ? params.get(scopeArg.text)! : undefined;
+    if (!uses(site.id) && !uses(site.name) && scopeParam === undefined) return [site];
+    const calls = this.flow.callSites(site.file, fn);
+    if (calls.length === 0 || calls.length > 20) return [site];
+    return calls.map((c) => {
+      const bind = (t: NameTemplate | undefined): NameTemplate | undefined =>
+        t?.flatMap((p) => {
+          if (typeof p === 'string' || !params.has(p.hole)) return [p];
+          const arg = c.call.arguments?.[params.get(p.hole)!];
+          return arg ? (this.template(c.file, arg) ?? [p]) : [p];
+        });
+      const line = c.file.sf.getLineAndCharacterOfPosition(c.call.getStart(c.file.sf)).line + 1;
+      return {
+        ...site,
+        id: bind(site.id),
+        name: bind(site.name),
+        scope: site.flavor === 'pulumi' ? undefined : scopeParam !== undefined ? this.constructScope(c.file, c.call) : site.scope,
+        frame: { fn, call: c.call, file: c.file },
+        label: `${site.label} called at ${c.file.path}:${line}`,
+      };
+    });
   }
 
   private logGroupSite(file: Parsed, node: TsNamespace.NewExpression, className: string): LogGroupSite | undefined {
@@ -248,7 +284,7 @@ class Transform {
   }
 
   /** Construct ids between the stack and a construct made with `this` as its scope. */
-  private constructScope(file: Parsed, node: TsNamespace.NewExpression): NameTemplate[] | 'unknown' {
+  private constructScope(file: Parsed, node: TsNamespace.NewExpression | TsNamespace.CallExpression): NameTemplate[] | 'unknown' {
     const ts = this.ts;
     const scopeArg = node.arguments?.[0] ? unwrap(ts, node.arguments[0]) : undefined;
     const cls = enclosingClassOf(ts, node);
@@ -355,7 +391,7 @@ class Transform {
   // Keys
 
   private resolveKeys(site: LogGroupSite): { defs: KeyDef[]; failures: Failure[] } {
-    const flow = this.flow.of(site.file, site.keyExpr!);
+    const flow = this.flow.of(site.file, site.keyExpr!, site.frame);
     const defs: KeyDef[] = [];
     const failures: Failure[] = [...flow.failures];
     for (const o of flow.origins) {
