@@ -148,3 +148,45 @@ export function hintScore(site: LogGroupLike, hint: ResourceHint): number {
   }
   return score;
 }
+
+export type Picked<S> = { groups: S[][] } | { status: 'not-found' | 'refused'; reason: string };
+
+/**
+ * Which log groups the failure is about, by the log's failing resources and log group names:
+ * for each, the best-matching sites (a group; several sites in one group are the same failure
+ * seen through several candidates). With neither in the log, every encrypted log group is one
+ * group (unambiguous when they share a key). `encrypted` says whether a site sets a key (or may,
+ * through **kwargs); `where` names the sources for messages.
+ */
+export function pickLogGroups<S extends LogGroupLike & { label: string }>(
+  sites: S[],
+  hints: ResourceHint[],
+  names: string[],
+  encrypted: (s: S) => boolean,
+  where: string,
+): Picked<S> {
+  const usable = hints.filter(isLogGroupHint);
+  const withKey = sites.filter(encrypted);
+  if (usable.length === 0 && names.length === 0) {
+    if (withKey.length === 0) return { status: 'not-found', reason: `no log group in ${where} is encrypted with a KMS key` };
+    return { groups: [withKey] };
+  }
+  const groups: S[][] = [];
+  const unencrypted: S[] = [];
+  const matchers: ((s: S) => number)[] = [...usable.map((h) => (s: S) => hintScore(s, h)), ...names.map((n) => (s: S) => nameScore(s, n))];
+  for (const score of matchers) {
+    const scored = sites.map((s) => ({ s, score: score(s) })).filter((x) => x.score > 0);
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    const top = scored.filter((x) => x.score === best).map((x) => x.s);
+    if (top.length === 0) continue;
+    unencrypted.push(...top.filter((s) => !encrypted(s)));
+    const enc = top.filter(encrypted);
+    if (enc.length > 0 && !groups.some((g) => g.length === enc.length && g.every((s) => enc.includes(s)))) groups.push(enc);
+  }
+  if (groups.length > 0) return { groups };
+  const wanted = [...usable.map((h) => h.id ?? h.constructPath), ...names].join(', ');
+  if (unencrypted.length > 0) {
+    return { status: 'not-found', reason: `${unencrypted[0]!.label} (the log group the failure names: ${wanted}) sets no KMS key, so its key policy is not the cause` };
+  }
+  return { status: 'not-found', reason: `no log group in ${where} matches ${wanted}` };
+}

@@ -220,3 +220,28 @@ export const GRANT_ACTIONS: Record<string, string[]> = {
   grantVerifyMac: ['kms:VerifyMac'],
   grantAdmin: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'],
 };
+
+/** What one key (or one log group) came to. */
+export interface KeyOutcome {
+  status: 'proposed' | 'already-fixed' | 'refused' | 'not-found';
+  reason: string;
+}
+
+/**
+ * Every needed change, or none: a key left out would still fail the deploy, so one that cannot
+ * be changed (or found) turns the whole fix into a refusal that lists the others. With nothing
+ * to change, the most telling status wins: all already fixed, else refused, else not found.
+ */
+export function combineOutcomes<O extends KeyOutcome>(outcomes: O[], problems: KeyOutcome[]): { apply: O[]; reason: string } | KeyOutcome {
+  const proposed = outcomes.filter((o) => o.status === 'proposed');
+  const others = [...outcomes.filter((o) => o.status !== 'proposed'), ...problems];
+  const blocking = others.filter((o) => o.status === 'refused' || o.status === 'not-found');
+  if (proposed.length > 0 && blocking.length === 0) return { apply: proposed, reason: proposed.map((o) => o.reason).join('; ') };
+  if (proposed.length > 0) {
+    const would = proposed.map((o) => o.reason).join('; ');
+    return { status: 'refused', reason: `${blocking.map((o) => o.reason).join('; ')}; the deploy needs every key fixed, so nothing was changed (the other changes would be: ${would})` };
+  }
+  const has = (st: KeyOutcome['status']) => others.some((o) => o.status === st);
+  const status = others.length > 0 && others.every((o) => o.status === 'already-fixed') ? 'already-fixed' : has('refused') ? 'refused' : has('not-found') ? 'not-found' : has('already-fixed') ? 'already-fixed' : 'not-found';
+  return { status, reason: others.map((o) => o.reason).join('; ') || 'no key found' };
+}

@@ -12,8 +12,8 @@ import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import type { Node } from '../../src/fix/python/parser.js';
 import { boundNames, callArgs, calleeName, classBases, dotted, field, findAll, indentAt, lineEnd, stringLiteral, stringValue, unparen, walk } from '../../src/fix/python/syntax.js';
 import type { NameTemplate } from '../../src/fix/names.js';
-import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type LogGroupLike } from './log-groups.js';
-import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
+import { logGroupNames, pickLogGroups, type Flavor, type LogGroupLike } from './log-groups.js';
+import { alreadyFixedAdvice, combineOutcomes, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
 import { cdkAddToResourcePolicy, cdkPolicyStatement, jsonLogsStatement, jsonRootStatement, printPy, pyCode, styleOf, type PrintOptions, type PyStyle, type PyValue, type Token } from './python-print.js';
 import { findBinding, methodOf, paramNames, PyProject, withImports, type ImportNeed, type PyModule } from './python-project.js';
 import { nodeKey, PyValueFlow, type PyAnchor, type PyFailure, type PyFrame, type PyOrigin } from './py-flow.js';
@@ -132,7 +132,7 @@ class Transform {
     }
     if (sites.length === 0 && broken.length) return { status: 'refused', reason: broken.join('; '), edits: {} };
     const picked = sites.length
-      ? this.pickSites(sites)
+      ? pickLogGroups(sites, this.ctx.resources, logGroupNames(this.ctx.captures), (s) => !!s.keyExpr || s.hidden, 'the Python sources')
       : { status: 'not-found' as const, reason: 'no log group (logs.LogGroup, aws.cloudwatch.LogGroup, CloudwatchLogGroup) in the Python sources' };
     if ('status' in picked) {
       const fromKeys = picked.status === 'not-found' ? await this.fromKeysAlone(picked.reason) : undefined;
@@ -169,20 +169,11 @@ class Transform {
     return this.assemble(outcomes, problems);
   }
 
-  /** Every needed change, or none: a key left out would still fail the deploy. */
+  /** Every needed change, or none (policy.ts decides); the changes as new file texts. */
   private async assemble(outcomes: Outcome[], problems: Outcome[]): Promise<CodemodResult> {
-    const proposed = outcomes.filter((o) => o.status === 'proposed');
-    const others = [...outcomes.filter((o) => o.status !== 'proposed'), ...problems];
-    const blocking = others.filter((o) => o.status === 'refused' || o.status === 'not-found');
-    if (proposed.length === 0 || blocking.length > 0) {
-      if (proposed.length > 0) {
-        const would = proposed.map((o) => o.reason).join('; ');
-        return { status: 'refused', reason: `${blocking.map((o) => o.reason).join('; ')}; the deploy needs every key fixed, so nothing was changed (the other changes would be: ${would})`, edits: {} };
-      }
-      const has = (st: Outcome['status']) => others.some((o) => o.status === st);
-      const status = others.length > 0 && others.every((o) => o.status === 'already-fixed') ? 'already-fixed' : has('refused') ? 'refused' : has('not-found') ? 'not-found' : has('already-fixed') ? 'already-fixed' : 'not-found';
-      return { status, reason: others.map((o) => o.reason).join('; ') || 'no key found', edits: {} };
-    }
+    const combined = combineOutcomes(outcomes, problems);
+    if (!('apply' in combined)) return { ...combined, edits: {} };
+    const proposed = combined.apply;
     const byPath = new Map<string, { edits: Edit[]; needs: ImportNeed[] }>();
     const entry = (p: string) => byPath.get(p) ?? byPath.set(p, { edits: [], needs: [] }).get(p)!;
     for (const o of proposed) {
@@ -196,7 +187,7 @@ class Transform {
       const unique = list.filter((e) => !seen.has(`${e.start}:${e.end}:${e.text}`) && !!seen.add(`${e.start}:${e.end}:${e.text}`));
       edits[path] = await withImports(path, applyEdits(mod.text, unique), needs);
     }
-    return { status: 'proposed', reason: proposed.map((o) => o.reason).join('; '), edits };
+    return { status: 'proposed', reason: combined.reason, edits };
   }
 
   private style(mod: PyModule): PyStyle {
@@ -366,35 +357,6 @@ class Transform {
       } else if (/(?:^|\.)\w*Stack$/.test(dotted(base) ?? '')) return true;
     }
     return false;
-  }
-
-  /** Which log groups the failure is about: by the log's resource ids and log group names. */
-  private pickSites(sites: LogGroupSite[]): { groups: LogGroupSite[][] } | { status: 'not-found' | 'refused'; reason: string } {
-    const hints = this.ctx.resources.filter(isLogGroupHint);
-    const names = logGroupNames(this.ctx.captures);
-    const encrypted = sites.filter((s) => s.keyExpr || s.hidden);
-    if (hints.length === 0 && names.length === 0) {
-      if (encrypted.length === 0) return { status: 'not-found', reason: 'no log group in the Python sources is encrypted with a KMS key (encryption_key= / kms_key_id=)' };
-      return { groups: [encrypted] };
-    }
-    const groups: LogGroupSite[][] = [];
-    const unencrypted: LogGroupSite[] = [];
-    const matchers: ((s: LogGroupSite) => number)[] = [...hints.map((h) => (s: LogGroupSite) => hintScore(s, h)), ...names.map((n) => (s: LogGroupSite) => nameScore(s, n))];
-    for (const score of matchers) {
-      const scored = sites.map((s) => ({ s, score: score(s) })).filter((x) => x.score > 0);
-      const best = Math.max(0, ...scored.map((x) => x.score));
-      const top = scored.filter((x) => x.score === best).map((x) => x.s);
-      if (top.length === 0) continue;
-      unencrypted.push(...top.filter((s) => !s.keyExpr && !s.hidden));
-      const enc = top.filter((s) => s.keyExpr || s.hidden);
-      if (enc.length > 0 && !groups.some((g) => g.length === enc.length && g.every((s) => enc.includes(s)))) groups.push(enc);
-    }
-    if (groups.length > 0) return { groups };
-    const wanted = [...hints.map((h) => h.id ?? h.constructPath), ...names].join(', ');
-    if (unencrypted.length > 0) {
-      return { status: 'not-found', reason: `${unencrypted[0]!.label} (the log group the failure names: ${wanted}) sets no KMS key, so its key policy is not the cause` };
-    }
-    return { status: 'not-found', reason: `no log group in the Python sources matches ${wanted}` };
   }
 
   // ---------------------------------------------------------------------------------------

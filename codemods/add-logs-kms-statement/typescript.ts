@@ -9,8 +9,8 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import type { NameTemplate } from '../../src/fix/names.js';
-import { hintScore, isLogGroupHint, logGroupNames, nameScore, type Flavor, type LogGroupLike } from './log-groups.js';
-import { alreadyFixedAdvice, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
+import { logGroupNames, pickLogGroups, type Flavor, type LogGroupLike } from './log-groups.js';
+import { alreadyFixedAdvice, combineOutcomes, GRANT_ACTIONS, logsNeed, planKey, touches, type Aspect, type LogsNeed, type StatementView } from './policy.js';
 import {
   cdkLogsStatementProps,
   code,
@@ -114,7 +114,7 @@ class Transform {
 
   run(): CodemodResult {
     const sites = this.ctx.files.filter((f) => f.text.includes('LogGroup')).flatMap((f) => this.logGroupSites(this.project.get(f.path)!));
-    const picked = sites.length ? this.pickSites(sites) : { status: 'not-found' as const, reason: 'no log group construct (LogGroup, CloudwatchLogGroup) in the TypeScript sources' };
+    const picked = sites.length ? pickLogGroups(sites, this.ctx.resources, logGroupNames(this.ctx.captures), (s) => !!s.keyExpr, 'the sources') : { status: 'not-found' as const, reason: 'no log group construct (LogGroup, CloudwatchLogGroup) in the TypeScript sources' };
     if ('status' in picked) {
       // The log group may be made where this project cannot see it: judge the keys alone.
       const fromKeys = picked.status === 'not-found' ? this.fromKeysAlone(picked.reason) : undefined;
@@ -148,25 +148,16 @@ class Transform {
     return this.assemble([...defs.values()].map(({ def, sites: users }) => this.fixKey(def, users)), problems);
   }
 
-  /** Every needed change, or none: a key left out would still fail the deploy. */
+  /** Every needed change, or none (policy.ts decides); the changes as new file texts. */
   private assemble(outcomes: Outcome[], problems: Outcome[]): CodemodResult {
-    const proposed = outcomes.filter((o) => o.status === 'proposed');
-    const others = [...outcomes.filter((o) => o.status !== 'proposed'), ...problems];
-    const blocking = others.filter((o) => o.status === 'refused' || o.status === 'not-found');
-    if (proposed.length === 0 || blocking.length > 0) {
-      if (proposed.length > 0) {
-        const would = proposed.map((o) => o.reason).join('; ');
-        return { status: 'refused', reason: `${blocking.map((o) => o.reason).join('; ')}; the deploy needs every key fixed, so nothing was changed (the other changes would be: ${would})`, edits: {} };
-      }
-      const has = (st: Outcome['status']) => others.some((o) => o.status === st);
-      const status = others.length > 0 && others.every((o) => o.status === 'already-fixed') ? 'already-fixed' : has('refused') ? 'refused' : has('not-found') ? 'not-found' : has('already-fixed') ? 'already-fixed' : 'not-found';
-      return { status, reason: others.map((o) => o.reason).join('; ') || 'no key found', edits: {} };
-    }
+    const combined = combineOutcomes(outcomes, problems);
+    if (!('apply' in combined)) return { ...combined, edits: {} };
+    const proposed = combined.apply;
     const byPath = new Map<string, Splice[]>();
     for (const o of proposed) for (const s of o.splices ?? []) byPath.set(s.path, [...(byPath.get(s.path) ?? []), s.splice]);
     const edits: Record<string, string> = {};
     for (const [path, splices] of byPath) edits[path] = applySplices(this.project.get(path)!.text, splices);
-    return { status: 'proposed', reason: proposed.map((o) => o.reason).join('; '), edits };
+    return { status: 'proposed', reason: combined.reason, edits };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -355,36 +346,6 @@ class Transform {
       }
     }
     return depth > 0 ? [{ hole: e.getText(file.sf) }] : [{ hole: e.getText(file.sf) }];
-  }
-
-  /** Which log groups the failure is about: by the log's resource ids and log group names. */
-  private pickSites(sites: LogGroupSite[]): { groups: LogGroupSite[][] } | { status: 'not-found' | 'refused'; reason: string } {
-    const hints = this.ctx.resources.filter(isLogGroupHint);
-    const names = logGroupNames(this.ctx.captures);
-    const encrypted = sites.filter((s) => s.keyExpr);
-    if (hints.length === 0 && names.length === 0) {
-      if (encrypted.length === 0) return { status: 'not-found', reason: 'no log group in the sources is encrypted with a KMS key' };
-      // With nothing to go by, one encrypted log group, or several sharing one key, is unambiguous.
-      return { groups: [encrypted] };
-    }
-    const groups: LogGroupSite[][] = [];
-    const unencrypted: LogGroupSite[] = [];
-    const matchers: ((s: LogGroupSite) => number)[] = [...hints.map((h) => (s: LogGroupSite) => hintScore(s, h)), ...names.map((n) => (s: LogGroupSite) => nameScore(s, n))];
-    for (const score of matchers) {
-      const scored = sites.map((s) => ({ s, score: score(s) })).filter((x) => x.score > 0);
-      const best = Math.max(0, ...scored.map((x) => x.score));
-      const top = scored.filter((x) => x.score === best).map((x) => x.s);
-      if (top.length === 0) continue;
-      unencrypted.push(...top.filter((s) => !s.keyExpr));
-      const enc = top.filter((s) => s.keyExpr);
-      if (enc.length > 0 && !groups.some((g) => g.length === enc.length && g.every((s) => enc.includes(s)))) groups.push(enc);
-    }
-    if (groups.length > 0) return { groups };
-    const wanted = [...hints.map((h) => h.id ?? h.constructPath), ...names].join(', ');
-    if (unencrypted.length > 0) {
-      return { status: 'not-found', reason: `${unencrypted[0]!.label} (the log group the failure names: ${wanted}) sets no KMS key, so its key policy is not the cause` };
-    }
-    return { status: 'not-found', reason: `no log group in the sources matches ${wanted}` };
   }
 
   // ---------------------------------------------------------------------------------------
