@@ -138,9 +138,11 @@ describe('pulumi-py example', () => {
     expect(obs).toContain('audit_logs = cloudwatch.LogGroup(');
     expect(obs).toContain('audit_errors = cloudwatch.LogMetricFilter(');
     expect(obs).toContain('cloudwatch.LogMetricFilterMetricTransformationArgs(');
-    expect(obs).toMatch(/from pulumi_aws import \(\n {4}get_caller_identity,\n {4}kms,\n {4}cloudwatch,\n\)/);
+    // The key policy names the region by the provider's lookup, added to the same import list.
+    expect(obs).toMatch(/from pulumi_aws import \(\n {4}get_caller_identity,\n {4}kms,\n {4}cloudwatch,\n {4}get_region,\n\)/);
     expect(obs).not.toMatch(/\blogs\.[A-Z]/);
-    expect(obs).toContain('"logs.us-west-2.amazonaws.com"');
+    expect(obs).toContain('f"logs.{get_region().name}.amazonaws.com"');
+    expect(obs).not.toContain('us-west-2');
     expect(found[1]!.fix!.reason).toMatch(/no logs module|ImportError/);
     const db = fs.readFileSync(path.join(project, 'infra/database.py'), 'utf8');
     expect(db).toContain('engine_version="15.8",');

@@ -32,37 +32,41 @@ export function printValue(v: Value, indent: string, o: PrintOptions): string {
   return `{${eol}${entries.map(([k, x]) => `${inner}${printKey(k, o)}: ${printValue(x, inner, o)}`).join(`,${eol}`)}${tc}${eol}${indent}}`;
 }
 
-function printKey(k: string, o: PrintOptions): string {
+export function printKey(k: string, o: PrintOptions): string {
   if (/^[A-Za-z_$][\w$]*$/.test(k)) return o.keyQuote ? `${o.keyQuote}${k}${o.keyQuote}` : k;
   const q = o.keyQuote || o.quote;
   return `${q}${k}${q}`;
 }
 
-/** A string value: a quoted literal when every part is literal, else a template literal. */
-export function str(parts: (string | { expr: string })[], quote: string): string {
+/**
+ * A string value: a quoted literal when every part is literal, else a template literal, tagged
+ * when a part is an Output (`pulumi.interpolate\`...\``).
+ */
+export function str(parts: (string | { expr: string; tag?: string })[], quote: string): string {
   if (parts.every((p) => typeof p === 'string')) return `${quote}${parts.join('')}${quote}`;
-  return `\`${parts.map((p) => (typeof p === 'string' ? p : `\${${p.expr}}`)).join('')}\``;
+  const tag = parts.find((p): p is { expr: string; tag: string } => typeof p !== 'string' && !!p.tag)?.tag ?? '';
+  return `${tag}\`${parts.map((p) => (typeof p === 'string' ? p : `\${${p.expr}}`)).join('')}\``;
 }
 
 export const LOGS_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:Describe*'];
 export const LOGS_SID = 'AllowCloudWatchLogsUseOfTheKey';
 
-/** A region or account: an expression valid at the edit, or a literal from the log. */
-export type Token = { expr: string } | string;
+/** A region or account: an expression valid at the edit (an Output names the tag that interpolates it), or a literal the code writes. */
+export type Token = { expr: string; tag?: string } | string;
 
-export function principalParts(region: Token): (string | { expr: string })[] {
+export function principalParts(region: Token): (string | { expr: string; tag?: string })[] {
   return ['logs.', region, '.amazonaws.com'];
 }
 
-export function logGroupArnParts(region: Token, account: Token): (string | { expr: string })[] {
+export function logGroupArnParts(region: Token, account: Token): (string | { expr: string; tag?: string })[] {
   return ['arn:aws:logs:', region, ':', account, ':log-group:*'];
 }
 
-/** The key-policy JSON statement (Pulumi, CfnKey). */
-export function jsonLogsStatement(region: Token, account: Token, quote: string): Value {
+/** The key-policy JSON statement (Pulumi, CDKTF, CfnKey); `sid` keeps an existing statement's Sid (code as written). */
+export function jsonLogsStatement(region: Token, account: Token, quote: string, sid?: string): Value {
   const q = (s: string) => code(`${quote}${s}${quote}`);
   return {
-    Sid: q(LOGS_SID),
+    Sid: sid ? code(sid) : q(LOGS_SID),
     Effect: q('Allow'),
     Principal: { inline: { Service: code(str(principalParts(region), quote)) } },
     Action: LOGS_ACTIONS.map(q),
@@ -87,11 +91,11 @@ export function jsonRootStatement(account: Token, quote: string): Value {
   };
 }
 
-/** The props of `new iam.PolicyStatement({...})` (CDK L2). */
-export function cdkLogsStatementProps(region: Token, account: Token, quote: string, servicePrincipal: string): Value {
+/** The props of `new iam.PolicyStatement({...})` (CDK L2); `sid` keeps an existing statement's sid (code as written). */
+export function cdkLogsStatementProps(region: Token, account: Token, quote: string, servicePrincipal: string, sid?: string): Value {
   const q = (s: string) => code(`${quote}${s}${quote}`);
   return {
-    sid: q(LOGS_SID),
+    sid: sid ? code(sid) : q(LOGS_SID),
     principals: code(`[new ${servicePrincipal}(${str(principalParts(region), quote)})]`),
     actions: LOGS_ACTIONS.map(q),
     resources: code(`[${quote}*${quote}]`),
@@ -103,9 +107,21 @@ export function cdkLogsStatementProps(region: Token, account: Token, quote: stri
   };
 }
 
-/** Is this text a statement (or grant) that already lets CloudWatch Logs use the key? */
-export function grantsLogs(text: string): boolean {
-  const principal = /\blogs\.[^'"`\s]*?amazonaws\.com|['"`]logs\.['"`]/.test(text);
-  const actions = /kms:(?:Encrypt|GenerateDataKey|\*)|grantEncrypt/.test(text);
-  return principal && actions;
+/** A statement of a Terraform `aws_iam_policy_document` (CDKTF DataAwsIamPolicyDocument `statement`). */
+export function tfDocumentLogsStatement(region: Token, account: Token, quote: string): Value {
+  const q = (s: string) => code(`${quote}${s}${quote}`);
+  return {
+    sid: q(LOGS_SID),
+    effect: q('Allow'),
+    principals: [{ inline: { type: q('Service'), identifiers: code(`[${str(principalParts(region), quote)}]`) } }],
+    actions: LOGS_ACTIONS.map(q),
+    resources: code(`[${quote}*${quote}]`),
+    condition: [
+      {
+        test: q('ArnLike'),
+        variable: q('kms:EncryptionContext:aws:logs:arn'),
+        values: code(`[${str(logGroupArnParts(region, account), quote)}]`),
+      },
+    ],
+  };
 }

@@ -1,9 +1,9 @@
 // Printing for the Python transform: Python values (dicts, lists, keyword calls, f-strings)
-// in the target file's layout, and the statements this codemod writes. The constants and the
-// "already granted" test are shared with the TypeScript transform (print.ts).
+// in the target file's layout, and the statements this codemod writes. The constants are
+// shared with the TypeScript transform (print.ts).
 import type { Node, PyFile } from '../../src/fix/python/parser.js';
 import { hasTrailingComma, indentUnit, preferredQuote, walk } from '../../src/fix/python/syntax.js';
-import { grantsLogs, LOGS_ACTIONS, LOGS_SID } from './print.js';
+import { LOGS_ACTIONS, LOGS_SID } from './print.js';
 
 export interface PyStyle {
   unit: string;
@@ -72,12 +72,12 @@ export function pyStr(parts: Token[], quote: string): string {
 const principal = (region: Token) => ['logs.', region, '.amazonaws.com'];
 const logGroupArns = (region: Token, account: Token) => ['arn:aws:logs:', region, ':', account, ':log-group:*'];
 
-/** The key-policy statement as a dict (Pulumi `json.dumps({...})`, CfnKey `key_policy`). */
-export function jsonLogsStatement(region: Token, account: Token, quote: string): PyValue {
+/** The key-policy statement as a dict (Pulumi and CDKTF `json.dumps({...})`, CfnKey `key_policy`); `sid` keeps an existing Sid (code as written). */
+export function jsonLogsStatement(region: Token, account: Token, quote: string, sid?: string): PyValue {
   const q = (s: string) => pyCode(`${quote}${s}${quote}`);
   return {
     dict: [
-      ['Sid', q(LOGS_SID)],
+      ['Sid', sid ? pyCode(sid) : q(LOGS_SID)],
       ['Effect', q('Allow')],
       ['Principal', { dict: [['Service', pyCode(pyStr(principal(region), quote))]], inline: true }],
       ['Action', { list: LOGS_ACTIONS.map(q) }],
@@ -101,29 +101,24 @@ export function jsonRootStatement(account: Token, quote: string): PyValue {
   };
 }
 
-/** `<ref>.add_to_resource_policy(iam.PolicyStatement(...))` for a CDK L2 key. */
-export function cdkAddToResourcePolicy(ref: string, region: Token, account: Token, quote: string, names: { policyStatement: string; servicePrincipal: string }): PyValue {
+/** `iam.PolicyStatement(...)` for CloudWatch Logs (CDK); `sid` keeps an existing sid (code as written). */
+export function cdkPolicyStatement(region: Token, account: Token, quote: string, names: { policyStatement: string; servicePrincipal: string }, sid?: string): PyValue {
   const q = (s: string) => pyCode(`${quote}${s}${quote}`);
   return {
-    call: `${ref}.add_to_resource_policy`,
-    arg: {
-      call: names.policyStatement,
-      kwargs: [
-        ['sid', q(LOGS_SID)],
-        ['principals', pyCode(`[${names.servicePrincipal}(${pyStr(principal(region), quote)})]`)],
-        ['actions', { list: LOGS_ACTIONS.map(q) }],
-        ['resources', pyCode(`[${quote}*${quote}]`)],
-        ['conditions', { dict: [['ArnLike', { dict: [['kms:EncryptionContext:aws:logs:arn', pyCode(pyStr(logGroupArns(region, account), quote))]] }]] }],
-      ],
-    },
+    call: names.policyStatement,
+    kwargs: [
+      ['sid', sid ? pyCode(sid) : q(LOGS_SID)],
+      ['principals', pyCode(`[${names.servicePrincipal}(${pyStr(principal(region), quote)})]`)],
+      ['actions', { list: LOGS_ACTIONS.map(q) }],
+      ['resources', pyCode(`[${quote}*${quote}]`)],
+      ['conditions', { dict: [['ArnLike', { dict: [['kms:EncryptionContext:aws:logs:arn', pyCode(pyStr(logGroupArns(region, account), quote))]] }]] }],
+    ],
   };
 }
 
-/** Does this code already let CloudWatch Logs use the key (a statement, or a `grant_encrypt*` to its principal)? */
-export function pyGrantsLogs(text: string): boolean {
-  if (grantsLogs(text)) return true;
-  // print.ts knows the TypeScript grant name; the Python one is snake_case.
-  return /\bgrant_encrypt\w*\s*\(/.test(text) && grantsLogs(`${text} grantEncrypt`);
+/** `<ref>.add_to_resource_policy(iam.PolicyStatement(...))` for a CDK L2 key. */
+export function cdkAddToResourcePolicy(ref: string, region: Token, account: Token, quote: string, names: { policyStatement: string; servicePrincipal: string }): PyValue {
+  return { call: `${ref}.add_to_resource_policy`, arg: cdkPolicyStatement(region, account, quote, names) };
 }
 
 /** The file's indent step, preferred quote, and whether its multi-line brackets end with a comma. */

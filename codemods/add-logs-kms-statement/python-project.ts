@@ -83,6 +83,7 @@ export type Binding =
   | { kind: 'param'; mod: PyModule; name: string; fn: Node }
   | { kind: 'import'; mod: PyModule; module: string; imported?: string }
   | { kind: 'class'; mod: PyModule; node: Node }
+  | { kind: 'function'; mod: PyModule; node: Node }
   | { kind: 'other'; mod: PyModule; what: string; node?: Node };
 
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
@@ -118,7 +119,7 @@ function bindingsIn(mod: PyModule, body: Node, name: string): Binding[] {
   walk(body, (n) => {
     if (!n.equals(body) && SCOPES.has(n.type)) {
       if ((n.type === 'class_definition' || n.type === 'function_definition') && field(n, 'name')?.text === name) {
-        out.push(n.type === 'class_definition' ? { kind: 'class', mod, node: n } : { kind: 'other', mod, what: `the function ${name}()` });
+        out.push(n.type === 'class_definition' ? { kind: 'class', mod, node: n } : { kind: 'function', mod, node: n });
       }
       return false;
     }
@@ -228,7 +229,7 @@ export async function withImports(path: string, text: string, needs: ImportNeed[
       let edit: Edit | undefined;
       if ('from' in need) {
         if (imports.localFor(`${need.from}.${need.name}`) === (need.alias ?? need.name)) continue;
-        edit = imports.addFromImport(need.from, need.name, need.alias);
+        edit = oneNamePerLine(imports, need) ?? imports.addFromImport(need.from, need.name, need.alias);
       } else {
         if (imports.localFor(need.module) === (need.alias ?? need.module.split('.')[0])) continue;
         edit = STDLIB.has(need.module) && !need.alias ? stdlibImport(file, imports, need.module) : (siblingImport(imports, need.module, need.alias) ?? imports.addImport(need.module, need.alias));
@@ -239,6 +240,27 @@ export async function withImports(path: string, text: string, needs: ImportNeed[
     }
   }
   return out;
+}
+
+/**
+ * `from aws_cdk import aws_kms as kms` on a line of its own, one per module: a new aliased name
+ * gets a line of its own too, after the last of them.
+ */
+function oneNamePerLine(imports: Imports, need: { from: string; name: string; alias?: string }): Edit | undefined {
+  const stmts = imports.fromStatements(need.from);
+  // isort keeps `as` imports on lines of their own by default (combine_as_imports = false).
+  const single = (s: Node) => {
+    const names = s.childrenForFieldName('name').filter(Boolean);
+    return names.length === 1 && names[0]!.type === 'aliased_import' && !s.text.includes('(');
+  };
+  const singles = stmts.filter(single);
+  if (!need.alias || singles.length === 0) return undefined;
+  const last = singles.at(-1)!;
+  const text = imports.file.text;
+  const eol = text.indexOf('\n', last.endIndex);
+  const end = eol === -1 ? text.length : eol;
+  const entry = need.alias && need.alias !== need.name ? `${need.name} as ${need.alias}` : need.name;
+  return { start: end, end, text: `\nfrom ${need.from} import ${entry}` };
 }
 
 /** `import json` goes with the standard-library imports at the top, not after `pulumi_aws`. */

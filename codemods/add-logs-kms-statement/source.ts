@@ -35,7 +35,9 @@ const mentions = (text: string, name: string) => new RegExp(`(?<![\\w$])${escape
 
 export type Binding =
   | { kind: 'var'; file: Parsed; decl: TsNamespace.VariableDeclaration; stmt: TsNamespace.VariableStatement }
-  | { kind: 'param'; file: Parsed; name: string }
+  | { kind: 'param'; file: Parsed; name: string; fn: TsNamespace.SignatureDeclaration; index: number; prop?: string }
+  | { kind: 'destructured'; file: Parsed; decl: TsNamespace.VariableDeclaration; prop: string }
+  | { kind: 'function'; file: Parsed; fn: TsNamespace.FunctionLikeDeclaration }
   | { kind: 'import'; file: Parsed; spec: string; imported: string }
   | { kind: 'class'; file: Parsed; decl: TsNamespace.ClassDeclaration }
   | { kind: 'other'; file: Parsed; what: string };
@@ -202,13 +204,15 @@ function scanStatements(ts: TS, file: Parsed, statements: readonly TsNamespace.S
         if (ts.isIdentifier(decl.name)) {
           if (decl.name.text === name) return { kind: 'var', file, decl, stmt: st };
         } else if (mentions(decl.name.getText(file.sf), name)) {
+          const prop = ts.isObjectBindingPattern(decl.name) ? bindingProp(ts, decl.name, name) : undefined;
+          if (prop && decl.initializer) return { kind: 'destructured', file, decl, prop };
           return { kind: 'other', file, what: `destructured from ${decl.initializer?.getText(file.sf) ?? 'a value'}` };
         }
       }
     } else if (ts.isClassDeclaration(st) && st.name?.text === name) {
       return { kind: 'class', file, decl: st };
     } else if (ts.isFunctionDeclaration(st) && st.name?.text === name) {
-      return { kind: 'other', file, what: `function ${name}` };
+      return st.body ? { kind: 'function', file, fn: st } : { kind: 'other', file, what: `function ${name}` };
     } else if (ts.isImportDeclaration(st) && st.importClause && ts.isStringLiteral(st.moduleSpecifier)) {
       const spec = st.moduleSpecifier.text;
       const c = st.importClause;
@@ -228,9 +232,12 @@ function scanStatements(ts: TS, file: Parsed, statements: readonly TsNamespace.S
 export function findDeclaration(ts: TS, file: Parsed, from: Node, name: string): Binding | undefined {
   for (let n: Node | undefined = from.parent; n; n = n.parent) {
     if (ts.isFunctionLike(n)) {
-      for (const p of n.parameters) {
-        if (p.name.getText(file.sf) === name || (!ts.isIdentifier(p.name) && mentions(p.name.getText(file.sf), name))) {
-          return { kind: 'param', file, name };
+      for (const [index, p] of n.parameters.entries()) {
+        if (ts.isIdentifier(p.name) && p.name.text === name) return { kind: 'param', file, name, fn: n, index };
+        if (!ts.isIdentifier(p.name) && mentions(p.name.getText(file.sf), name)) {
+          // `({ encryptionKey }: Props)`: the property of the argument.
+          const prop = ts.isObjectBindingPattern(p.name) ? bindingProp(ts, p.name, name) : undefined;
+          return { kind: 'param', file, name, fn: n, index, ...(prop ? { prop } : {}) };
         }
       }
     }
@@ -238,6 +245,16 @@ export function findDeclaration(ts: TS, file: Parsed, from: Node, name: string):
       const b = scanStatements(ts, file, n.statements, name);
       if (b) return b;
     }
+  }
+  return undefined;
+}
+
+/** The property a `{ a, b: c }` pattern reads into `name` (top level only). */
+function bindingProp(ts: TS, pattern: TsNamespace.ObjectBindingPattern, name: string): string | undefined {
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name) || el.name.text !== name) continue;
+    if (!el.propertyName) return name;
+    return ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined;
   }
   return undefined;
 }
@@ -250,6 +267,8 @@ export function findExport(ts: TS, project: SourceProject, file: Parsed, name: s
     if (ts.isVariableStatement(st) && hasExport(st)) {
       const decl = st.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
       if (decl) return { kind: 'var', file, decl, stmt: st };
+    } else if (ts.isFunctionDeclaration(st) && hasExport(st) && st.body && (st.name?.text === name || (name === 'default' && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)))) {
+      return { kind: 'function', file, fn: st };
     } else if (ts.isClassDeclaration(st) && hasExport(st) && (st.name?.text === name || (name === 'default' && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)))) {
       return { kind: 'class', file, decl: st };
     } else if (ts.isExportDeclaration(st) && !st.isTypeOnly) {

@@ -8,7 +8,7 @@ const key = new aws.kms.Key(`${name}-key`, {
   description: 'KMS key for CloudWatch Logs',
   deletionWindowInDays: 10,
   enableKeyRotation: true,
-  policy: pulumi.all([current.accountId]).apply(([accountId]) =>
+  policy: pulumi.all([aws.getRegionOutput().name, current.accountId]).apply(([region, accountId]) =>
     JSON.stringify({
       Version: '2012-10-17',
       Statement: [
@@ -22,7 +22,7 @@ const key = new aws.kms.Key(`${name}-key`, {
         {
           Sid: 'AllowCloudWatchLogsUseOfTheKey',
           Effect: 'Allow',
-          Principal: { Service: 'logs.us-east-2.amazonaws.com' },
+          Principal: { Service: `logs.${region}.amazonaws.com` },
           Action: [
             'kms:Encrypt*',
             'kms:Decrypt*',
@@ -34,7 +34,7 @@ const key = new aws.kms.Key(`${name}-key`, {
           Resource: '*',
           Condition: {
             ArnLike: {
-              'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-2:${accountId}:log-group:*`,
+              'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:${accountId}:log-group:*`,
             },
           },
         },

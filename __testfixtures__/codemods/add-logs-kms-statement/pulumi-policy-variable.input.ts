@@ -1,4 +1,8 @@
 import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+
+const awsConfig = new pulumi.Config('aws');
+const region = awsConfig.require('region');
 
 // Key policy kept next to the key so security review sees it in one place
 const auditKeyPolicy = {

@@ -1,4 +1,8 @@
 import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+
+const awsConfig = new pulumi.Config('aws');
+const region = awsConfig.require('region');
 
 // Key policy kept next to the key so security review sees it in one place
 const auditKeyPolicy = {
@@ -14,7 +18,7 @@ const auditKeyPolicy = {
     {
       Sid: 'AllowCloudWatchLogsUseOfTheKey',
       Effect: 'Allow',
-      Principal: { Service: 'logs.ap-southeast-2.amazonaws.com' },
+      Principal: { Service: `logs.${region}.amazonaws.com` },
       Action: [
         'kms:Encrypt*',
         'kms:Decrypt*',
@@ -26,7 +30,7 @@ const auditKeyPolicy = {
       Resource: '*',
       Condition: {
         ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:ap-southeast-2:123456789012:log-group:*'
+          'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:123456789012:log-group:*`
         }
       }
     }

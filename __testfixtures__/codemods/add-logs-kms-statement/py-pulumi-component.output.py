@@ -29,7 +29,7 @@ class WorkerLogging(pulumi.ComponentResource):
           {
             "Sid": "AllowCloudWatchLogsUseOfTheKey",
             "Effect": "Allow",
-            "Principal": {"Service": "logs.eu-west-2.amazonaws.com"},
+            "Principal": {"Service": f"logs.{aws.get_region().name}.amazonaws.com"},
             "Action": [
               "kms:Encrypt*",
               "kms:Decrypt*",
@@ -41,7 +41,7 @@ class WorkerLogging(pulumi.ComponentResource):
             "Resource": "*",
             "Condition": {
               "ArnLike": {
-                "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:eu-west-2:{current.account_id}:log-group:*",
+                "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{aws.get_region().name}:{current.account_id}:log-group:*",
               },
             },
           },

@@ -26,7 +26,7 @@ orders_key = aws.kms.Key(
             {
                 "Sid": "AllowCloudWatchLogsUseOfTheKey",
                 "Effect": "Allow",
-                "Principal": {"Service": "logs.us-east-1.amazonaws.com"},
+                "Principal": {"Service": f"logs.{aws.get_region().name}.amazonaws.com"},
                 "Action": [
                     "kms:Encrypt*",
                     "kms:Decrypt*",
@@ -38,7 +38,7 @@ orders_key = aws.kms.Key(
                 "Resource": "*",
                 "Condition": {
                     "ArnLike": {
-                        "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:us-east-1:{current.account_id}:log-group:*",
+                        "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{aws.get_region().name}:{current.account_id}:log-group:*",
                     },
                 },
             },

@@ -20,7 +20,7 @@ worker_key = aws.kms.Key(
             {
                 "Sid": "AllowCloudWatchLogsUseOfTheKey",
                 "Effect": "Allow",
-                "Principal": {"Service": "logs.us-east-2.amazonaws.com"},
+                "Principal": {"Service": f"logs.{aws.get_region().name}.amazonaws.com"},
                 "Action": [
                     "kms:Encrypt*",
                     "kms:Decrypt*",
@@ -32,7 +32,7 @@ worker_key = aws.kms.Key(
                 "Resource": "*",
                 "Condition": {
                     "ArnLike": {
-                        "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:us-east-2:{aws.get_caller_identity().account_id}:log-group:*",
+                        "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{aws.get_region().name}:{aws.get_caller_identity().account_id}:log-group:*",
                     },
                 },
             },

@@ -1,7 +1,7 @@
 import json
 
 import pulumi
-from pulumi_aws import cloudwatch, kms
+from pulumi_aws import cloudwatch, kms, get_region
 
 # Key policy kept next to the key so reviewers see who can use it.
 audit_key_policy = {
@@ -25,7 +25,7 @@ audit_key_policy = {
         {
             'Sid': 'AllowCloudWatchLogsUseOfTheKey',
             'Effect': 'Allow',
-            'Principal': {'Service': 'logs.ap-southeast-2.amazonaws.com'},
+            'Principal': {'Service': f'logs.{get_region().name}.amazonaws.com'},
             'Action': [
                 'kms:Encrypt*',
                 'kms:Decrypt*',
@@ -37,7 +37,7 @@ audit_key_policy = {
             'Resource': '*',
             'Condition': {
                 'ArnLike': {
-                    'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:ap-southeast-2:123456789012:log-group:*',
+                    'kms:EncryptionContext:aws:logs:arn': f'arn:aws:logs:{get_region().name}:123456789012:log-group:*',
                 },
             },
         }

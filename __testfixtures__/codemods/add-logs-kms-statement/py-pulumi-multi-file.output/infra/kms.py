@@ -19,7 +19,7 @@ shipping_key = aws.kms.Key(
         }, {
             "Sid": "AllowCloudWatchLogsUseOfTheKey",
             "Effect": "Allow",
-            "Principal": {"Service": "logs.us-east-1.amazonaws.com"},
+            "Principal": {"Service": f"logs.{aws.get_region().name}.amazonaws.com"},
             "Action": [
                 "kms:Encrypt*",
                 "kms:Decrypt*",
@@ -31,7 +31,7 @@ shipping_key = aws.kms.Key(
             "Resource": "*",
             "Condition": {
                 "ArnLike": {
-                    "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:us-east-1:{account_id}:log-group:*",
+                    "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{aws.get_region().name}:{account_id}:log-group:*",
                 },
             },
         }],

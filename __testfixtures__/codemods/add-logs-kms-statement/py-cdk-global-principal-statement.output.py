@@ -1,0 +1,31 @@
+from aws_cdk import Stack, aws_iam as iam, aws_kms as kms, aws_logs as logs
+from constructs import Construct
+
+
+class MetricsStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+
+        key = kms.Key(self, "MetricsKey", enable_key_rotation=True)
+        key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="CloudWatchLogsAccess",
+                principals=[iam.ServicePrincipal(f"logs.{self.region}.amazonaws.com")],  # as in an old blog post
+                actions=[
+                    "kms:Encrypt*",
+                    "kms:Decrypt*",
+                    "kms:ReEncrypt*",
+                    "kms:GenerateDataKey*",
+                    "kms:CreateGrant",
+                    "kms:Describe*",
+                ],
+                resources=["*"],
+                conditions={
+                    "ArnLike": {
+                        "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{self.region}:{self.account}:log-group:*",
+                    },
+                },
+            )
+        )
+
+        logs.LogGroup(self, "MetricsLogs", log_group_name="/metrics/ingest", encryption_key=key)

@@ -1,0 +1,47 @@
+import aws_cdk as cdk
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_iam as iam
+from constructs import Construct
+
+
+class SecurityConstruct(Construct):
+    """Customer managed keys for the analytics pipeline."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, environment_suffix: str) -> None:
+        super().__init__(scope, construct_id)
+
+        self.data_key = kms.Key(
+            self,
+            "DataKey",
+            alias=f"alias/analytics-data-{environment_suffix}",
+            enable_key_rotation=True,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+
+        self.logs_key = kms.Key(
+            self,
+            "LogsKey",
+            alias=f"alias/analytics-logs-{environment_suffix}",
+            enable_key_rotation=True,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        self.logs_key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="AllowCloudWatchLogsUseOfTheKey",
+                principals=[iam.ServicePrincipal(f"logs.{cdk.Stack.of(self).region}.amazonaws.com")],
+                actions=[
+                    "kms:Encrypt*",
+                    "kms:Decrypt*",
+                    "kms:ReEncrypt*",
+                    "kms:GenerateDataKey*",
+                    "kms:CreateGrant",
+                    "kms:Describe*",
+                ],
+                resources=["*"],
+                conditions={
+                    "ArnLike": {
+                        "kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{cdk.Stack.of(self).region}:{cdk.Stack.of(self).account}:log-group:*",
+                    },
+                },
+            )
+        )

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+import * as cdk from 'aws-cdk-lib';
+import { TapStack } from '../lib/tap-stack';
+
+const app = new cdk.App();
+const environmentSuffix = app.node.tryGetContext('environmentSuffix') || 'dev';
+new TapStack(app, `TapStack${environmentSuffix}`, { environmentSuffix });

@@ -1,0 +1,12 @@
+import * as pulumi from '@pulumi/pulumi';
+import { TapStack } from '../lib/tap-stack';
+
+const config = new pulumi.Config();
+const environmentSuffix = process.env.ENVIRONMENT_SUFFIX || config.get('env') || 'dev';
+
+const stack = new TapStack('pulumi-infra', {
+  environmentSuffix,
+  tags: { Environment: environmentSuffix, Repository: process.env.REPOSITORY || 'unknown' },
+});
+
+export const queueUrl = stack.queueUrl;
