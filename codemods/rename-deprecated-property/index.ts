@@ -4,6 +4,7 @@
 // (deprecations.ts: one row per deprecation), keeping comments and layout.
 import type { Codemod, CodemodContext, CodemodResult, Language } from '../../src/fix/contract.js';
 import { camelCase, deprecationFor, methodDeprecationFor, snakeCase, type Deprecation, type MethodDeprecation } from './deprecations.js';
+import { parserFor } from '../shared/jscodeshift.js';
 
 export { camelCase, snakeCase };
 
@@ -71,7 +72,7 @@ async function runMethod(row: MethodDeprecation, language: Language, ctx: Codemo
     let out;
     try {
       out = jscodeshift
-        ? transformMethod(jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts'), file.text, row, preferred)
+        ? transformMethod(jscodeshift.withParser(parserFor(file.path)), file.text, row, preferred)
         : await transformMethodPython(file.path, file.text, row, preferred);
     } catch (err) {
       refused.push(`${file.path}: could not parse (${(err as Error).message.split('\n')[0]})`);
@@ -127,7 +128,7 @@ const codemod: Codemod = {
     const refused: string[] = [];
     const already: string[] = [];
     for (const file of ctx.files) {
-      const j = jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts');
+      const j = jscodeshift.withParser(parserFor(file.path));
       const report = (msg: string) => {
         if (msg.startsWith('refused: ')) refused.push(`${file.path}: ${msg.slice(9)}`);
         else if (msg.startsWith('already-fixed: ')) already.push(`${file.path}: ${msg.slice(15)}`);

@@ -14,6 +14,7 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.ts';
 import { deprecationFor, targetsOf, type Deprecation } from './deprecations.ts';
+import { fileQuote, moduleBindings, namespaceImportLine, usesRequire } from '../shared/jscodeshift.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -64,7 +65,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   const valueRefs = moduleRefs(j, root, valueModule, [], []);
   const edits: Edit[] = [];
   const imported = new Map<string, string>();
-  const reachName = (name: string) => reach(j, root, name, valueRefs, row, file.source, edits, imported);
+  const reachName = (name: string) => reach(j, root, file.path, name, valueRefs, row, file.source, edits, imported);
   let changed = 0;
   let already = 0;
   for (const [obj, site] of objects) {
@@ -156,29 +157,25 @@ function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: s
   const refs: Refs = { module, namespaces: [], classNames: new Set(), propsNames: new Set(), named: new Map() };
   const dashed = module.replace(/_/g, '-');
   const sub = new Set([`aws-cdk-lib/${dashed}`, `@aws-cdk/${dashed}`]);
-  root.find(j.ImportDeclaration).forEach((path) => {
-    const node = path.node as AnyNode;
-    const source = node.source.value;
-    for (const spec of node.specifiers ?? []) {
-      const local = spec.local?.name;
-      if (!local) continue;
-      if (sub.has(source)) {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(local);
-        else {
-          const name = spec.imported?.name;
-          refs.named.set(name, local);
-          // Values (ContainerInsights, IpAddresses) join a value import, never `import type { ... }`.
-          if (!refs.namedImport && node.importKind !== 'type' && spec.importKind !== 'type') refs.namedImport = node;
-          if (classes.includes(name)) refs.classNames.add(local);
-          else if (propsTypes.includes(name)) refs.propsNames.add(local);
-        }
-      } else if (source === 'aws-cdk-lib') {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(`${local}.${module}`);
-        else if (spec.imported?.name === module) refs.namespaces.push(local);
-        else if (!refs.libImport && /^aws_\w+$/.test(spec.imported?.name ?? '')) refs.libImport = node;
+  // ESM imports and CommonJS requires alike: `const ecr = require('aws-cdk-lib/aws-ecr')`,
+  // `const { aws_ecr: ecr } = require('aws-cdk-lib')`, `const { Repository } = require('aws-cdk-lib/aws-ecr')`.
+  for (const b of moduleBindings(j, root)) {
+    const whole = b.imported === '*' || b.imported === 'default';
+    if (sub.has(b.module)) {
+      if (whole) refs.namespaces.push(b.local);
+      else {
+        refs.named.set(b.imported, b.local);
+        // Values (ContainerInsights, IpAddresses) join a value import, never `import type { ... }`.
+        if (!refs.namedImport && b.kind === 'import' && !b.typeOnly && b.declaration.type === 'ImportDeclaration') refs.namedImport = b.declaration;
+        if (classes.includes(b.imported)) refs.classNames.add(b.local);
+        else if (propsTypes.includes(b.imported)) refs.propsNames.add(b.local);
       }
+    } else if (b.module === 'aws-cdk-lib') {
+      if (whole) refs.namespaces.push(`${b.local}.${module}`);
+      else if (b.imported === module) refs.namespaces.push(b.local);
+      else if (!refs.libImport && b.kind === 'import' && b.declaration.type === 'ImportDeclaration' && /^aws_\w+$/.test(b.imported)) refs.libImport = b.declaration;
     }
-  });
+  }
   return refs;
 }
 
@@ -186,7 +183,7 @@ function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: s
  * A local expression for a member of the module (`IpAddresses` -> `ec2.IpAddresses`), adding it
  * to the file's named import from the submodule when that is how the file imports it.
  */
-function reach(j: JSCodeshift, root: Collection, name: string, refs: Refs, row: Deprecation, source: string, edits: Edit[], imported: Map<string, string>): string | { refused: string } {
+function reach(j: JSCodeshift, root: Collection, path: string, name: string, refs: Refs, row: Deprecation, source: string, edits: Edit[], imported: Map<string, string>): string | { refused: string } {
   // `ec2` (the submodule's own import) before `cdk.aws_ec2`.
   const ns = refs.namespaces.find((n) => !n.includes('.')) ?? refs.namespaces[0] ?? imported.get('*');
   if (ns) return `${ns}.${name}`;
@@ -210,11 +207,11 @@ function reach(j: JSCodeshift, root: Collection, name: string, refs: Refs, row: 
     // `import { Stack, aws_lambda as lambda } from 'aws-cdk-lib'` -> `..., aws_logs as logs }`
     edits.push(addSpecifier(source, refs.libImport, `${refs.module} as ${alias}`, eol));
   } else {
-    const imports = root.find(j.ImportDeclaration).nodes() as AnyNode[];
-    const last = imports.at(-1);
-    const quote = last ? source[last.source.start] : "'";
+    // After the last import (or require), in the file's module system, quote and semicolon habit.
+    const last = moduleBindings(j, root).at(-1)?.declaration;
+    const quote = fileQuote(j, root) === 'double' ? '"' : "'";
     const semi = last ? source.slice(last.start, last.end).trimEnd().endsWith(';') : true;
-    const line = `import * as ${alias} from ${quote}aws-cdk-lib/${dashed}${quote}${semi ? ';' : ''}`;
+    const line = namespaceImportLine(alias, `aws-cdk-lib/${dashed}`, { commonjs: usesRequire(j, root, path), quote, semi });
     if (last) edits.push({ start: last.end, end: last.end, text: `${eol}${line}` });
     else edits.push({ start: 0, end: 0, text: `${line}${eol}` });
   }

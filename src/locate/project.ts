@@ -9,10 +9,13 @@ const SKIP_DIRS = new Set([
   'node_modules', 'cdk.out', 'cdktf.out', 'dist', 'build', 'coverage', 'venv',
   '__pycache__', 'site-packages', '.git', '.venv', '.terraform', '.pulumi', '.mypy_cache', '.pytest_cache', '.tox',
 ]);
+/** `typescript` covers JavaScript too: Pulumi programs and CDK apps are written in both, and one parser reads both. */
 const EXTENSIONS: Record<Language, RegExp> = {
-  typescript: /\.(?:[cm]?ts|tsx)$/,
+  typescript: /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/,
   python: /\.py$/,
 };
+/** Bundles and minified output, never written by hand. */
+const MINIFIED = /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$/;
 /** Source files larger than this are generated, not written by hand. */
 const MAX_SOURCE_BYTES = 1024 * 1024;
 const MAX_FILES = 50_000;
@@ -139,7 +142,7 @@ export class Project {
 
   files(language: Language): string[] {
     const re = EXTENSIONS[language];
-    return this.walk().filter((f) => re.test(f) && !f.endsWith('.d.ts'));
+    return this.walk().filter((f) => re.test(f) && !/\.d\.[cm]?ts$/.test(f) && !MINIFIED.test(f));
   }
 
   /**
