@@ -29,7 +29,7 @@ import {
   TARGET_MEMBERS,
 } from './names-data.js';
 
-type FilePlan =
+export type FilePlan =
   | { kind: 'edit'; text: string; summary: string }
   | { kind: 'already'; reason: string }
   | { kind: 'refuse'; reason: string }
@@ -64,7 +64,7 @@ interface Flavor {
   pulumiAws: boolean;
 }
 
-const PULUMI_LOGS_WHY =
+export const PULUMI_LOGS_WHY =
   "pulumi_aws has no `logs` module (importing it fails with ImportError: cannot import name 'logs' from 'pulumi_aws'); CloudWatch Logs resources live in pulumi_aws.cloudwatch";
 
 export async function run(ctx: CodemodContext): Promise<CodemodResult> {
@@ -120,7 +120,7 @@ async function planFile(file: SourceFile, name: string): Promise<FilePlan> {
   }
 }
 
-function planParsed(py: PyFile, name: string): FilePlan {
+export function planParsed(py: PyFile, name: string): FilePlan {
   const imports = new Imports(py);
   const binding = imports.bindings.get(name);
   let broken: Node | undefined;
@@ -379,7 +379,7 @@ function importedName(stmt: Node, local: string): Node | undefined {
 }
 
 /** Removes one name from an import, keeping the others' layout; the whole line when it is the only one. */
-function removeImportName(text: string, stmt: Node, name: Node): Edit | undefined {
+export function removeImportName(text: string, stmt: Node, name: Node): Edit | undefined {
   const names = stmt.childrenForFieldName('name').filter((c): c is Node => !!c);
   if (names.length === 1) {
     if (stmt.parent?.type !== 'module') return undefined;
@@ -432,7 +432,7 @@ function rawImportEdit(py: PyFile, imports: Imports, plan: Extract<Plan, { kind:
   return imports.addImport(plan.module, plan.alias);
 }
 
-function lineBefore(text: string, stmt: Node, line: string): Edit {
+export function lineBefore(text: string, stmt: Node, line: string): Edit {
   const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
   return { start, end: start, text: `${line}${eolOf(text)}` };
 }
@@ -500,7 +500,7 @@ function stdlibEdit(py: PyFile, imports: Imports, plan: Extract<Plan, { kind: 'f
   return plan.kind === 'from' ? imports.addFromImport(plan.module, plan.member) : imports.addImport(plan.module);
 }
 
-function lineAfter(text: string, stmt: Node, line: string): Edit {
+export function lineAfter(text: string, stmt: Node, line: string): Edit {
   let end = text.indexOf('\n', stmt.endIndex);
   if (end === -1) end = text.length;
   else if (text[end - 1] === '\r') end--;
