@@ -36,6 +36,8 @@ export default function transform(file: FileInfo, api: API, options: Options): s
 
   /** Props objects to fix, with the `new X(scope, id, props)` that takes them when known. */
   const objects = new Map<AnyNode, AnyNode | undefined>();
+  /** Props built from values this file does not show (an imported object, a caller elsewhere). */
+  const unresolved = new Set<string>();
   for (const target of targetsOf(row)) {
     const refs = moduleRefs(j, root, target.module, target.classes, target.propsTypes);
     if (!refs.namespaces.length && !refs.named.size) continue;
@@ -48,6 +50,12 @@ export default function transform(file: FileInfo, api: API, options: Options): s
         const init = localObject(j, root, props.name);
         if (init) objects.set(init, usedOnce(j, root, props.name) ? node : undefined);
       }
+      // What the props are built from: spread defaults (`{ ...repositoryDefaults, ... }`) and,
+      // for a helper's parameter, the objects its callers in this file pass.
+      if (!props) return;
+      const found = propsSources(j, root, path, props);
+      for (const o of found.objects) if (!objects.has(o)) objects.set(o, undefined);
+      for (const u of found.unresolved) unresolved.add(u);
     });
     // `const props: ecr.RepositoryProps = { ... }`, wherever it goes.
     root.find(j.VariableDeclarator).forEach((path) => {
@@ -96,6 +104,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
       changed++;
     }
   }
+  if (unresolved.size) api.report(`note: ${row.classes[0]} props at ${[...unresolved].join(', ')} come from values built where stackfix cannot follow; check them for ${row.property}`);
   if (changed === 0) {
     if (already) api.report(`already-fixed: ${row.classes[0]} already uses ${row.replacement}`);
     return null;
@@ -278,4 +287,98 @@ function keyName(p: AnyNode): string | undefined {
   if (p.key.type === 'Identifier') return p.key.name;
   if (p.key.type === 'StringLiteral' || p.key.type === 'Literal') return String(p.key.value);
   return undefined;
+}
+
+/**
+ * The object literals a construct's props are built from, besides the props literal itself:
+ * `...defaults` spread from a local const, and for a props parameter of the enclosing helper
+ * (`private repo(id: string, props: ecr.RepositoryProps)`), the literals its callers in this
+ * file pass. `unresolved` names the values it cannot see (`line 12: ...sharedProps`).
+ */
+function propsSources(j: JSCodeshift, root: Collection, site: ASTPath, props: AnyNode): { objects: AnyNode[]; unresolved: string[] } {
+  const out = { objects: [] as AnyNode[], unresolved: [] as string[] };
+  const line = (n: AnyNode) => `line ${n.loc?.start.line ?? '?'}`;
+  const spreads = (obj: AnyNode, at: ASTPath, depth: number) => {
+    for (const p of obj.properties) if (p.type === 'SpreadElement' || p.type === 'SpreadProperty') visit(p.argument, `...${clip(p.argument)}`, at, depth);
+  };
+  const visit = (value: AnyNode, what: string, at: ASTPath, depth: number): void => {
+    const v = unwrap(value);
+    if (depth > 4 || out.objects.includes(v)) return;
+    if (v?.type === 'ObjectExpression') {
+      out.objects.push(v);
+      spreads(v, at, depth);
+      return;
+    }
+    if (v?.type === 'Identifier') {
+      const init = localObject(j, root, v.name);
+      if (init) return visit(init, what, at, depth + 1);
+      const callers = callerArguments(j, root, at, v.name);
+      if (callers?.length) {
+        for (const c of callers) visit(c.arg, `${v.name} from the call at ${line(c.arg)}`, c.path, depth + 1);
+        return;
+      }
+      if (callers) return void out.unresolved.push(`${line(value)} (${what}: no call of this helper in the file)`);
+    }
+    out.unresolved.push(`${line(value)} (${what})`);
+  };
+  const top = unwrap(props);
+  if (top?.type === 'ObjectExpression') spreads(top, site, 0);
+  else if (top?.type === 'Identifier' && !localObject(j, root, top.name)) visit(top, top.name, site, 0);
+  return out;
+}
+
+function clip(node: AnyNode): string {
+  const d = dotted(node);
+  return d ?? node?.type ?? '?';
+}
+
+/**
+ * When `name` is a parameter of the function around `site`, the arguments the file's calls of
+ * that function pass for it (an empty list when there is no call here); undefined when it is not
+ * a parameter.
+ */
+function callerArguments(j: JSCodeshift, root: Collection, site: ASTPath, name: string): Array<{ arg: AnyNode; path: ASTPath }> | undefined {
+  let fn: AnyNode | undefined;
+  let fnPath: ASTPath | undefined;
+  for (let p: ASTPath | null = site.parent; p; p = p.parent) {
+    const t = (p.node as AnyNode).type;
+    if (/Function|ClassMethod|ClassPrivateMethod/.test(t)) {
+      fn = p.node;
+      fnPath = p;
+      break;
+    }
+  }
+  if (!fn || !fnPath) return undefined;
+  const index = (fn.params ?? []).findIndex((q: AnyNode) => (q.type === 'TSParameterProperty' ? q.parameter : q)?.name === name);
+  if (index < 0) return undefined;
+  const args: Array<{ arg: AnyNode; path: ASTPath }> = [];
+  const collect = (path: ASTPath) => {
+    const a = (path.node as AnyNode).arguments?.[index];
+    if (a) args.push({ arg: a, path });
+  };
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod') {
+    const method = fn.key?.name;
+    if (fn.kind === 'constructor') {
+      const cls = fnPath.parent?.parent?.node as AnyNode;
+      const clsName = cls?.id?.name;
+      if (!clsName) return [];
+      root.find(j.NewExpression).forEach((p) => {
+        if ((p.node as AnyNode).callee?.type === 'Identifier' && (p.node as AnyNode).callee.name === clsName) collect(p);
+      });
+    } else {
+      root.find(j.CallExpression).forEach((p) => {
+        const c = (p.node as AnyNode).callee;
+        if (c?.type === 'MemberExpression' && c.object?.type === 'ThisExpression' && c.property?.name === method) collect(p);
+      });
+    }
+  } else {
+    const parent = fnPath.parent?.node as AnyNode;
+    const fnName = fn.id?.name ?? (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined);
+    if (!fnName) return [];
+    root.find(j.CallExpression).forEach((p) => {
+      const c = (p.node as AnyNode).callee;
+      if (c?.type === 'Identifier' && c.name === fnName) collect(p);
+    });
+  }
+  return args;
 }
