@@ -19,3 +19,16 @@ describe('syntaxProblems', () => {
     expect((await syntaxProblems('typescript', file, text)).length).toBeGreaterThan(0);
   });
 });
+
+describe('one module system per JavaScript file', () => {
+  test('an import added to a CommonJS file is a problem', async () => {
+    const text = "import * as iam from 'aws-cdk-lib/aws-iam';\nconst kms = require('aws-cdk-lib/aws-kms');\nmodule.exports = {};\n";
+    expect(await syntaxProblems('typescript', 'lib/stack.js', text)).toEqual([{ line: 1, message: expect.stringContaining('require()') }]);
+    expect((await syntaxProblems('typescript', 'lib/stack.cjs', "export const a = 1;\n")).length).toBe(1);
+  });
+
+  test('ES modules with createRequire, and TypeScript import = require, are fine', async () => {
+    expect(await syntaxProblems('typescript', 'index.mjs', "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nconst data = require('./data.json');\n")).toEqual([]);
+    expect(await syntaxProblems('typescript', 'index.ts', "import aws = require('@pulumi/aws');\nconst x = require('y');\nexport const a = 1;\n")).toEqual([]);
+  });
+});
