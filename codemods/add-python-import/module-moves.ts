@@ -11,6 +11,8 @@
 //                        ImportError: cannot import name 'core' from 'aws_cdk'
 //                        ModuleNotFoundError: No module named 'aws_cdk.core'
 //                        ImportError: cannot import name 'Construct' from 'aws_cdk'
+//   moto               moto 5 replaced every `mock_<service>` decorator with one `mock_aws`:
+//                        ImportError: cannot import name 'mock_ec2' from 'moto'
 //   cdktf providers    a class the prebuilt provider renamed with an `A` suffix (a clash with
 //                      another generated name), when Python itself suggests that name:
 //                        ImportError: cannot import name 'S3BucketVersioning' from
@@ -30,6 +32,7 @@ import { lineAfter, lineBefore, planParsed, PULUMI_LOGS_WHY, removeImportName } 
 export type Move =
   | { kind: 'pulumi-logs' }
   | { kind: 'cdk-v2' }
+  | { kind: 'moto' }
   | { kind: 'rename'; module: string; from: string; to: string };
 
 /** CDK v1 core names that aws-cdk-lib v2 still exports from `aws_cdk` (besides CDK_CORE). */
@@ -52,6 +55,7 @@ const CDK_V2_WHY = 'aws-cdk-lib v2 has no aws_cdk.core module: its classes are i
 export function moveFor(module: string, name: string, suggestion: string): Move | undefined {
   if ((module === 'pulumi_aws' && name === 'logs') || (module === 'pulumi_aws.logs' && !name)) return { kind: 'pulumi-logs' };
   if ((module === 'aws_cdk' && (name === 'core' || TO_CONSTRUCTS.has(name))) || (module === 'aws_cdk.core' && !name)) return { kind: 'cdk-v2' };
+  if (module === 'moto' && /^mock_\w+$/.test(name) && name !== 'mock_aws') return { kind: 'moto' };
   if (/^cdktf_cdktf_provider_\w+\.\w+$/.test(module) && /^[A-Z]\w*$/.test(name) && suggestion === `${name}A`) return { kind: 'rename', module, from: name, to: suggestion };
   return undefined;
 }
@@ -60,6 +64,7 @@ export function moveFor(module: string, name: string, suggestion: string): Move 
 export function mentions(move: Move, text: string): boolean {
   if (move.kind === 'pulumi-logs') return text.includes('pulumi_aws');
   if (move.kind === 'cdk-v2') return text.includes('aws_cdk');
+  if (move.kind === 'moto') return text.includes('moto');
   return text.includes(move.module);
 }
 
@@ -104,6 +109,7 @@ export async function run(ctx: CodemodContext, module: string, name: string, sug
 function why(move: Move): string {
   if (move.kind === 'pulumi-logs') return PULUMI_LOGS_WHY;
   if (move.kind === 'cdk-v2') return CDK_V2_WHY;
+  if (move.kind === 'moto') return 'moto 5 replaced the per-service mock_<service> decorators with one mock_aws';
   return `the provider package names the class ${move.to} (generated names that clash get an \`A\` suffix)`;
 }
 
@@ -114,6 +120,7 @@ async function planFile(file: SourceFile, move: Move): Promise<FilePlan> {
     if (py.problems().length) return { kind: 'refuse', reason: `has a syntax error at line ${py.problems()[0]!.line}; fix it first` };
     if (move.kind === 'pulumi-logs') return await pulumiLogs(py, file);
     if (move.kind === 'cdk-v2') return cdkV2(py);
+    if (move.kind === 'moto') return motoMockAws(py);
     return renameMember(py, move);
   } finally {
     py?.dispose();
@@ -383,4 +390,78 @@ function renameMember(py: PyFile, move: Extract<Move, { kind: 'rename' }>): File
   }
   if (!edits.length) return { kind: 'none', fixed: py.text.includes(move.to) };
   return { kind: 'edit', text: applyEdits(py.text, edits), summary: `${move.from} -> ${move.to}` };
+}
+
+// ---- moto 5: mock_<service> -> mock_aws -------------------------------------------------------
+
+const MOTO_MOCK = /^mock_(?!aws$)\w+$/;
+
+function motoMockAws(py: PyFile): FilePlan {
+  const text = py.text;
+  const edits: Edit[] = [];
+  const lineOf = (n: Node) => n.startPosition.row + 1;
+  const renamed = new Set<string>();
+  let hasMockAws = new Imports(py).localFor('moto.mock_aws') === 'mock_aws';
+  for (const stmt of findAll(py.root, 'import_from_statement')) {
+    if (field(stmt, 'module_name')?.text !== 'moto') continue;
+    const names = stmt.childrenForFieldName('name').filter((c): c is Node => !!c);
+    const old = names.filter((c) => MOTO_MOCK.test(c.type === 'aliased_import' ? field(c, 'name')!.text : c.text));
+    if (!old.length) continue;
+    const aliased = old.find((c) => c.type === 'aliased_import');
+    if (aliased) return { kind: 'refuse', reason: `\`${aliased.text}\` (line ${lineOf(stmt)}) is imported under another name; import mock_aws and use it there by hand` };
+    for (const c of old) renamed.add(c.text);
+    const kept = names.filter((c) => !old.includes(c));
+    const list = [...(hasMockAws ? [] : ['mock_aws']), ...kept.map((k) => k.text)];
+    hasMockAws = true;
+    if (!list.length) {
+      const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+      const nl = text.indexOf('\n', stmt.endIndex);
+      edits.push({ start, end: nl === -1 ? text.length : nl + 1, text: '' });
+    } else if (old.length === 1 && list[0] === 'mock_aws') {
+      edits.push({ start: old[0]!.startIndex, end: old[0]!.endIndex, text: 'mock_aws' });
+    } else {
+      const paren = stmt.children.some((k) => k?.type === '(');
+      edits.push({ start: stmt.startIndex, end: stmt.endIndex, text: `from moto import ${paren ? `(${list.join(', ')})` : list.join(', ')}` });
+    }
+  }
+  // `import moto` ... `@moto.mock_s3`
+  const attrs = findAll(py.root, 'attribute').filter((a) => field(a, 'object')?.text === 'moto' && MOTO_MOCK.test(field(a, 'attribute')?.text ?? ''));
+  if (!renamed.size && !attrs.length) return { kind: 'none', fixed: /\bmock_aws\b/.test(text) };
+  const uses: Node[] = [...attrs.map((a) => field(a, 'attribute')!)];
+  for (const name of renamed) uses.push(...nameUses(py.root, name));
+  // Stacked decorators that all become @mock_aws: keep one.
+  const dropped = new Set<number>();
+  for (const def of findAll(py.root, 'decorated_definition')) {
+    const decorators = def.namedChildren.filter((c): c is Node => c?.type === 'decorator');
+    const mocks = decorators.filter((d) => {
+      const e = d.namedChildren[0];
+      const head = e?.type === 'call' ? field(e, 'function') : e;
+      return !!head && (renamed.has(head.text) || head.text === 'mock_aws' || (head.type === 'attribute' && field(head, 'object')?.text === 'moto' && /^mock_\w+$/.test(field(head, 'attribute')?.text ?? '')));
+    });
+    for (const d of mocks.slice(1)) {
+      const start = text.lastIndexOf('\n', d.startIndex - 1) + 1;
+      const nl = text.indexOf('\n', d.endIndex);
+      edits.push({ start, end: nl === -1 ? text.length : nl + 1, text: '' });
+      dropped.add(d.startIndex);
+    }
+  }
+  for (const u of uses) {
+    const dec = findAncestor(u, 'decorator');
+    if (dec && dropped.has(dec.startIndex)) continue;
+    const withItems = findAncestor(u, 'with_clause');
+    if (withItems && withItems.namedChildren.filter((c) => c && uses.some((x) => x.startIndex >= c.startIndex && x.endIndex <= c.endIndex)).length > 1) {
+      return { kind: 'refuse', reason: `line ${lineOf(u)} enters several moto mocks in one \`with\`; use a single \`with mock_aws():\` there by hand` };
+    }
+    edits.push({ start: u.startIndex, end: u.endIndex, text: 'mock_aws' });
+  }
+  try {
+    return { kind: 'edit', text: applyEdits(text, edits), summary: `${[...renamed, ...attrs.map((a) => a.text)].join(', ')} -> mock_aws` };
+  } catch (err) {
+    return { kind: 'refuse', reason: `stackfix could not combine the edits (${(err as Error).message}); import mock_aws from moto and use it by hand` };
+  }
+}
+
+function findAncestor(node: Node, type: string): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === type) return n;
+  return undefined;
 }
