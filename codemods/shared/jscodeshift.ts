@@ -103,8 +103,31 @@ export function findConst(j: JSCodeshift, root: Collection, name: string): ASTPa
   return (decl.parentPath?.node as AnyNode)?.kind === 'const' ? decl : undefined;
 }
 
+/**
+ * Whether a module-level declaration is exported: `export const x`, or in CommonJS
+ * `module.exports = { x }`, `module.exports.x = x`, `exports.x = x`.
+ */
 export function isExported(decl: ASTPath): boolean {
-  return (decl.parentPath?.parentPath?.node as AnyNode)?.type === 'ExportNamedDeclaration';
+  // `.parent` skips the `declarations` array: declarator -> declaration -> export.
+  if ((decl.parent?.parent?.node as AnyNode)?.type === 'ExportNamedDeclaration') return true;
+  const name = (decl.node as AnyNode)?.id?.type === 'Identifier' ? (decl.node as AnyNode).id.name : undefined;
+  let program: ASTPath | null = decl;
+  while (program && (program.node as AnyNode).type !== 'Program') program = program.parentPath;
+  if (!name || !program) return false;
+  const isExports = (n: AnyNode) =>
+    (n?.type === 'Identifier' && n.name === 'exports') ||
+    (n?.type === 'MemberExpression' && n.object?.type === 'Identifier' && n.object.name === 'module' && n.property?.name === 'exports');
+  return ((program.node as AnyNode).body as AnyNode[]).some((st) => {
+    const e = st.type === 'ExpressionStatement' ? st.expression : undefined;
+    if (e?.type !== 'AssignmentExpression') return false;
+    const { left, right } = e;
+    // module.exports = { x, y: x }
+    if (isExports(left) && right?.type === 'ObjectExpression') {
+      return right.properties.some((p: AnyNode) => isProp(p) && p.value?.type === 'Identifier' && p.value.name === name);
+    }
+    // exports.x = x / module.exports.x = x
+    return left?.type === 'MemberExpression' && isExports(left.object) && right?.type === 'Identifier' && right.name === name;
+  });
 }
 
 /** Value uses of a name (not declarations, keys, member names or types). */
