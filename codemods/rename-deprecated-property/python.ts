@@ -166,9 +166,21 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
           out.renamed++;
         } else if (!repl && args.splat) {
           // `**REPOSITORY_DEFAULTS`: a plain rename can be made where the dict is written.
-          const names = args.list.namedChildren.filter((a): a is Node => a?.type === 'dictionary_splat').map((a) => a.namedChildren[0]);
+          const splatted = args.list.namedChildren.filter((a): a is Node => a?.type === 'dictionary_splat').map((a) => a.namedChildren[0]);
           const lists = args.list.namedChildren.some((a) => a?.type === 'list_splat');
-          if (s.row.value.kind === 'same' && !lists && names.length && names.every((n) => n?.type === 'identifier')) {
+          // `**({"auto_delete_images": True} if dev else {})`, `**dict(auto_delete_images=True)`: here.
+          const inline = splatted.filter((n): n is Node => !!n && n.type !== 'identifier');
+          const names = splatted.filter((n) => n?.type === 'identifier');
+          let inlineOk = s.row.value.kind === 'same' && !lists;
+          for (const n of inlineOk ? inline : []) {
+            const r = dictValueEdit(n, 'the inline dict', s, syntax);
+            if (typeof r === 'string') inlineOk = false;
+            else if (r.kind === 'edit') {
+              out.edits.push(...r.edits);
+              out.renamed += r.edits.length;
+            } else if (r.kind === 'already') out.already++;
+          }
+          if (inlineOk && names.length) {
             for (const n of names) {
               // `from .settings import DEFAULTS` (relative too: Imports leaves those out) names the module.
               const stmt = imports.statements.find((st) => st.type === 'import_from_statement' && st.childrenForFieldName('name').some((c) => (c?.type === 'aliased_import' ? field(c, 'alias')?.text : c?.text) === n!.text));
@@ -177,7 +189,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
               const name = aliased ? field(aliased, 'name')!.text : n!.text;
               out.dicts.push({ where, name, ...(m ? { from: { module: m[2]!, level: m[1]!.length } } : {}) });
             }
-          } else out.splats.push(where);
+          } else if (!inlineOk || (!names.length && !inline.length)) out.splats.push(where);
         }
       }
       return out;
@@ -310,40 +322,63 @@ function resolveModule(ctx: CodemodContext, file: string, from?: { module: strin
  * `"empty_on_delete": True`. A string says why it cannot (assigned twice, built by code, splats).
  */
 function dictEdit(py: { root: Node }, name: string, s: Settings, syntax: SyntaxModule): { kind: 'edit'; edit: Edit } | { kind: 'already' | 'none' } | string {
-  const { callArgs, field, unparen, stringLiteral } = syntax;
+  const { field } = syntax;
   const assigns = py.root.namedChildren.filter((st): st is Node => st?.type === 'expression_statement' && st.namedChildren[0]?.type === 'assignment' && field(st.namedChildren[0], 'left')?.text === name);
   if (assigns.length !== 1) return assigns.length ? `${name} is assigned ${assigns.length} times` : `${name} is not a module-level dict stackfix can find`;
-  const value = unparen(field(assigns[0]!.namedChildren[0]!, 'right'));
+  const r = dictValueEdit(field(assigns[0]!.namedChildren[0]!, 'right')!, name, s, syntax);
+  if (typeof r === 'string' || r.kind !== 'edit') return r;
+  // A module-level dict is one literal: one key to rename.
+  return { kind: 'edit', edit: r.edits[0]! };
+}
+
+/**
+ * The deprecated key renamed in a dict value: `dict(auto_delete_images=True)`,
+ * `{"auto_delete_images": True}`, or either branch of `a if cond else b`. A string says why not.
+ */
+function dictValueEdit(node: Node, label: string, s: Settings, syntax: SyntaxModule): { kind: 'edit'; edits: Edit[] } | { kind: 'already' | 'none' } | string {
+  const { callArgs, field, unparen, stringLiteral } = syntax;
+  const value = unparen(node);
   const line = (value?.startPosition.row ?? 0) + 1;
+  if (value?.type === 'conditional_expression') {
+    const branches = [value.namedChildren[0], value.namedChildren[2]].filter((b): b is Node => !!b);
+    const edits: Edit[] = [];
+    let already = false;
+    for (const b of branches) {
+      const r = dictValueEdit(b, label, s, syntax);
+      if (typeof r === 'string') return r;
+      if (r.kind === 'edit') edits.push(...r.edits);
+      else if (r.kind === 'already') already = true;
+    }
+    return edits.length ? { kind: 'edit', edits } : { kind: already ? 'already' : 'none' };
+  }
   if (value?.type === 'call' && field(value, 'function')?.text === 'dict') {
     const args = callArgs(value);
-    if (!args || args.positional.length) return `${name} (line ${line}) is built from other values`;
+    if (!args || args.positional.length) return `${label} (line ${line}) is built from other values`;
     const old = args.keywords.get(s.property);
-    if (old && args.keywords.has(s.replacement)) return `${name} (line ${line}) sets both ${s.property} and ${s.replacement}`;
+    if (old && args.keywords.has(s.replacement)) return `${label} (line ${line}) sets both ${s.property} and ${s.replacement}`;
     if (args.keywords.has(s.replacement)) return { kind: 'already' };
     if (old) {
       const key = field(old.arg, 'name')!;
-      return { kind: 'edit', edit: { start: key.startIndex, end: key.endIndex, text: s.replacement } };
+      return { kind: 'edit', edits: [{ start: key.startIndex, end: key.endIndex, text: s.replacement }] };
     }
-    return args.splat ? `${name} (line ${line}) merges other dicts` : { kind: 'none' };
+    return args.splat ? `${label} (line ${line}) merges other dicts` : { kind: 'none' };
   }
   if (value?.type === 'dictionary') {
     let found: Node | undefined;
     let has = false;
     for (const pair of value.namedChildren) {
       if (!pair || pair.type === 'comment') continue;
-      if (pair.type !== 'pair') return `${name} (line ${line}) merges other dicts`;
+      if (pair.type !== 'pair') return `${label} (line ${line}) merges other dicts`;
       const k = field(pair, 'key');
       const lit = k ? stringLiteral(k) : undefined;
       if (lit?.value === s.property) found = k;
       if (lit?.value === s.replacement) has = true;
     }
-    if (found && has) return `${name} (line ${line}) sets both ${s.property} and ${s.replacement}`;
+    if (found && has) return `${label} (line ${line}) sets both ${s.property} and ${s.replacement}`;
     if (has) return { kind: 'already' };
     if (!found) return { kind: 'none' };
-    const text = found.text;
-    const at = text.indexOf(s.property);
-    return { kind: 'edit', edit: { start: found.startIndex + at, end: found.startIndex + at + s.property.length, text: s.replacement } };
+    const at = found.text.indexOf(s.property);
+    return { kind: 'edit', edits: [{ start: found.startIndex + at, end: found.startIndex + at + s.property.length, text: s.replacement }] };
   }
-  return `${name} (line ${line}) is not a dict(...) or {...} literal`;
+  return `${label} (line ${line}) is not a dict(...) or {...} literal`;
 }

@@ -41,9 +41,14 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   for (const target of targetsOf(row)) {
     const refs = moduleRefs(j, root, target.module, target.classes, target.propsTypes);
     if (!refs.namespaces.length && !refs.named.size) continue;
-    root.find(j.NewExpression).forEach((path) => {
+    // `new ecr.Repository(scope, id, props)`, and `super(scope, id, props)` in a subclass of it.
+    const calls = [...root.find(j.NewExpression).paths(), ...root.find(j.CallExpression, { callee: { type: 'Super' } }).paths()];
+    calls.forEach((path) => {
       const node = path.node as AnyNode;
-      if (!target.classes.some((c) => isRef(node.callee, c, refs))) return;
+      if (node.type === 'CallExpression') {
+        const cls = j(path).closest(j.ClassDeclaration).nodes()[0] as AnyNode ?? (j(path).closest(j.ClassExpression).nodes()[0] as AnyNode);
+        if (!cls?.superClass || !target.classes.some((c) => isRef(cls.superClass, c, refs))) return;
+      } else if (!target.classes.some((c) => isRef(node.callee, c, refs))) return;
       const props = unwrap(node.arguments[2]);
       if (props?.type === 'ObjectExpression') objects.set(props, node);
       else if (props?.type === 'Identifier') {
@@ -309,6 +314,18 @@ function propsSources(j: JSCodeshift, root: Collection, site: ASTPath, props: An
       spreads(v, at, depth);
       return;
     }
+    // `...(dev ? { autoDeleteImages: true } : {})`, `...(dev && { autoDeleteImages: true })`
+    if (v?.type === 'ConditionalExpression') {
+      visit(v.consequent, what, at, depth + 1);
+      visit(v.alternate, what, at, depth + 1);
+      return;
+    }
+    if (v?.type === 'LogicalExpression') {
+      visit(v.right, what, at, depth + 1);
+      if (v.operator !== '&&') visit(v.left, what, at, depth + 1);
+      return;
+    }
+    if (v?.type === 'Identifier' && v.name === 'undefined') return;
     if (v?.type === 'Identifier') {
       const init = localObject(j, root, v.name);
       if (init) return visit(init, what, at, depth + 1);

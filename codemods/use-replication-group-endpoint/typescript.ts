@@ -72,19 +72,23 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
       else refusals.push(`${where} no longer reads cacheNodes, and stackfix cannot tell what the compiler saw there; run the build again`);
       continue;
     }
-    if (reads.length > 1) {
-      refusals.push(`${where} reads cacheNodes ${reads.length} times and the compiler's line does not say which one is on the replication group; fix it by hand`);
+    // Several reads on the line: the compiler's line says which only when they share one receiver
+    // (`${q.cacheNodes[0].address}:${q.cacheNodes[0].port}`).
+    const receivers = new Set(reads.map((r) => r.expression.getText(file.sf)));
+    if (receivers.size > 1) {
+      refusals.push(`${where} reads cacheNodes on ${[...receivers].join(' and ')}, and the compiler's line does not say which is the replication group; fix it by hand`);
       continue;
     }
-    const read = reads[0]!;
-    const key = `${loc.file}:${read.getStart(file.sf)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const r = rewrite(ts, file, read, addressAttr);
-    if ('why' in r) refusals.push(`${where}: ${r.why}`);
-    else {
-      byFile.set(loc.file, [...(byFile.get(loc.file) ?? []), ...r.edits]);
-      summaries.push(`${r.what} (${where})`);
+    for (const read of reads) {
+      const key = `${loc.file}:${read.getStart(file.sf)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const r = rewrite(ts, file, read, addressAttr);
+      if ('why' in r) refusals.push(`${where}: ${r.why}`);
+      else {
+        byFile.set(loc.file, [...(byFile.get(loc.file) ?? []), ...r.edits]);
+        summaries.push(`${r.what} (${where})`);
+      }
     }
   }
   // Every read the compiler names, or none: the build fails at the first one left.
