@@ -6,6 +6,7 @@
 //                        ImportError: cannot import name 'logs' from 'pulumi_aws'
 //                        ModuleNotFoundError: No module named 'pulumi_aws.logs'
 //                        AttributeError: module 'pulumi_aws' has no attribute 'logs'
+//                      and no `events` / `eventbridge` module: EventBridge is cloudwatch.EventRule, ...
 //   aws_cdk.core       CDK v1's core module is aws_cdk itself in v2 (aws-cdk-lib), and
 //                      `Construct` / `IConstruct` moved to the constructs library:
 //                        ImportError: cannot import name 'core' from 'aws_cdk'
@@ -26,11 +27,11 @@ import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import { Imports } from '../../src/fix/python/imports.js';
 import { parsePython, type Node, type PyFile } from '../../src/fix/python/parser.js';
 import { boundNames, field, findAll, nameUses } from '../../src/fix/python/syntax.js';
-import { CDK_CORE, PULUMI_LOGS } from './names-data.js';
-import { lineAfter, lineBefore, planParsed, PULUMI_LOGS_WHY, removeImportName } from './python.js';
+import { CDK_CORE, PULUMI_MOVED } from './names-data.js';
+import { lineAfter, lineBefore, planParsed, pulumiMovedWhy, removeImportName } from './python.js';
 
 export type Move =
-  | { kind: 'pulumi-logs' }
+  | { kind: 'pulumi-moved'; name: string }
   | { kind: 'cdk-v2' }
   | { kind: 'moto' }
   | { kind: 'rename'; module: string; from: string; to: string };
@@ -53,7 +54,8 @@ const CDK_V2_WHY = 'aws-cdk-lib v2 has no aws_cdk.core module: its classes are i
 
 /** The move an import error stands for, or undefined when it has no single right answer. */
 export function moveFor(module: string, name: string, suggestion: string): Move | undefined {
-  if ((module === 'pulumi_aws' && name === 'logs') || (module === 'pulumi_aws.logs' && !name)) return { kind: 'pulumi-logs' };
+  const sub = module.startsWith('pulumi_aws.') && !name ? module.slice('pulumi_aws.'.length) : module === 'pulumi_aws' ? name : '';
+  if (sub && Object.hasOwn(PULUMI_MOVED, sub)) return { kind: 'pulumi-moved', name: sub };
   if ((module === 'aws_cdk' && (name === 'core' || TO_CONSTRUCTS.has(name))) || (module === 'aws_cdk.core' && !name)) return { kind: 'cdk-v2' };
   if (module === 'moto' && /^mock_\w+$/.test(name) && name !== 'mock_aws') return { kind: 'moto' };
   if (/^cdktf_cdktf_provider_\w+\.\w+$/.test(module) && /^[A-Z]\w*$/.test(name) && suggestion === `${name}A`) return { kind: 'rename', module, from: name, to: suggestion };
@@ -62,7 +64,7 @@ export function moveFor(module: string, name: string, suggestion: string): Move 
 
 /** What a file must mention to take part (loose: the transform decides). */
 export function mentions(move: Move, text: string): boolean {
-  if (move.kind === 'pulumi-logs') return text.includes('pulumi_aws');
+  if (move.kind === 'pulumi-moved') return text.includes('pulumi_aws');
   if (move.kind === 'cdk-v2') return text.includes('aws_cdk');
   if (move.kind === 'moto') return text.includes('moto');
   return text.includes(move.module);
@@ -107,7 +109,7 @@ export async function run(ctx: CodemodContext, module: string, name: string, sug
 }
 
 function why(move: Move): string {
-  if (move.kind === 'pulumi-logs') return PULUMI_LOGS_WHY;
+  if (move.kind === 'pulumi-moved') return pulumiMovedWhy(move.name);
   if (move.kind === 'cdk-v2') return CDK_V2_WHY;
   if (move.kind === 'moto') return 'moto 5 replaced the per-service mock_<service> decorators with one mock_aws';
   return `the provider package names the class ${move.to} (generated names that clash get an \`A\` suffix)`;
@@ -118,7 +120,7 @@ async function planFile(file: SourceFile, move: Move): Promise<FilePlan> {
   try {
     py = await parsePython(file.path, file.text);
     if (py.problems().length) return { kind: 'refuse', reason: `has a syntax error at line ${py.problems()[0]!.line}; fix it first` };
-    if (move.kind === 'pulumi-logs') return await pulumiLogs(py, file);
+    if (move.kind === 'pulumi-moved') return await pulumiMoved(py, file, move.name);
     if (move.kind === 'cdk-v2') return cdkV2(py);
     if (move.kind === 'moto') return motoMockAws(py);
     return renameMember(py, move);
@@ -129,24 +131,26 @@ async function planFile(file: SourceFile, move: Move): Promise<FilePlan> {
 
 // ---- pulumi_aws.logs -> pulumi_aws.cloudwatch ------------------------------------------------
 
-async function pulumiLogs(first: PyFile, file: SourceFile): Promise<FilePlan> {
+async function pulumiMoved(first: PyFile, file: SourceFile, name: string): Promise<FilePlan> {
+  const target = `pulumi_aws.${name}`;
+  const mapped = (m: string) => PULUMI_MOVED[name]!.member(m);
   const summaries: string[] = [];
   let text = file.text;
   let py = first;
   let reparsed: PyFile | undefined;
   try {
     // `from pulumi_aws import logs`, `import pulumi_aws.logs as logs`: the NameError path knows these.
-    const broken = [...new Imports(py).bindings.values()].filter((b) => b.target === 'pulumi_aws.logs');
-    if (broken.some((b) => b.local !== 'logs')) {
-      const b = broken.find((x) => x.local !== 'logs')!;
-      return { kind: 'refuse', reason: `imports pulumi_aws.logs as \`${b.local}\` (line ${b.statement.startPosition.row + 1}); import pulumi_aws.cloudwatch and rename its uses by hand` };
+    const broken = [...new Imports(py).bindings.values()].filter((b) => b.target === target);
+    if (broken.some((b) => b.local !== name)) {
+      const b = broken.find((x) => x.local !== name)!;
+      return { kind: 'refuse', reason: `imports ${target} as \`${b.local}\` (line ${b.statement.startPosition.row + 1}); import pulumi_aws.cloudwatch and rename its uses by hand` };
     }
     if (broken.length) {
-      const plan = planParsed(py, 'logs');
+      const plan = planParsed(py, name);
       if (plan.kind === 'refuse') return plan;
       if (plan.kind === 'edit') {
         text = plan.text;
-        summaries.push(plan.summary.replace(`${PULUMI_LOGS_WHY}: `, ''));
+        summaries.push(plan.summary.replace(`${pulumiMovedWhy(name)}: `, ''));
         reparsed = await parsePython(file.path, text);
         py = reparsed;
       }
@@ -156,34 +160,34 @@ async function pulumiLogs(first: PyFile, file: SourceFile): Promise<FilePlan> {
     // `from pulumi_aws.logs import LogGroup, MetricFilter`
     for (const stmt of findAll(py.root, 'import_from_statement')) {
       const mod = field(stmt, 'module_name');
-      if (mod?.text !== 'pulumi_aws.logs') continue;
+      if (mod?.text !== target) continue;
       if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
-        return { kind: 'refuse', reason: `\`from pulumi_aws.logs import *\` (line ${stmt.startPosition.row + 1}): import the pulumi_aws.cloudwatch names it uses by hand` };
+        return { kind: 'refuse', reason: `\`from ${target} import *\` (line ${stmt.startPosition.row + 1}): import the pulumi_aws.cloudwatch names it uses by hand` };
       }
       edits.push({ start: mod.startIndex, end: mod.endIndex, text: 'pulumi_aws.cloudwatch' });
-      const renamed = renameImported(py, stmt, (n) => PULUMI_LOGS[n], bound);
+      const renamed = renameImported(py, stmt, mapped, bound);
       if ('refuse' in renamed) return { kind: 'refuse', reason: renamed.refuse };
       edits.push(...renamed.edits);
-      summaries.push(`\`from pulumi_aws.logs import\` -> \`from pulumi_aws.cloudwatch import\`${renamed.names.length ? ` (${renamed.names.join(', ')})` : ''}`);
+      summaries.push(`\`from ${target} import\` -> \`from pulumi_aws.cloudwatch import\`${renamed.names.length ? ` (${renamed.names.join(', ')})` : ''}`);
     }
     // `aws.logs.LogGroup` with `import pulumi_aws as aws` (or `pulumi_aws.logs.LogGroup`).
     const heads = new Set([...new Imports(py).bindings.values()].filter((b) => b.target === 'pulumi_aws').map((b) => b.local));
     const attrs: string[] = [];
     for (const a of findAll(py.root, 'attribute')) {
       const obj = field(a, 'object');
-      if (obj?.type !== 'identifier' || !heads.has(obj.text) || field(a, 'attribute')?.text !== 'logs') continue;
+      if (obj?.type !== 'identifier' || !heads.has(obj.text) || field(a, 'attribute')?.text !== name) continue;
       const outer = a.parent;
       const member = outer?.type === 'attribute' && field(outer, 'object')?.equals(a) ? field(outer, 'attribute')?.text : undefined;
       const line = a.startPosition.row + 1;
       if (!member) return { kind: 'refuse', reason: `\`${a.text}\` is read at line ${line} as a value; ${obj.text}.cloudwatch has the CloudWatch Logs resources under other names, so change it by hand` };
-      const to = PULUMI_LOGS[member];
-      if (!to) return { kind: 'refuse', reason: `stackfix knows no pulumi_aws.cloudwatch equivalent of \`${obj.text}.logs.${member}\` (line ${line}); rewrite it by hand` };
+      const to = mapped(member);
+      if (!to) return { kind: 'refuse', reason: `stackfix knows no pulumi_aws.cloudwatch equivalent of \`${obj.text}.${name}.${member}\` (line ${line}); rewrite it by hand` };
       edits.push({ start: field(a, 'attribute')!.startIndex, end: outer!.endIndex, text: `cloudwatch.${to}` });
-      attrs.push(`${obj.text}.logs.${member} -> ${obj.text}.cloudwatch.${to}`);
+      attrs.push(`${obj.text}.${name}.${member} -> ${obj.text}.cloudwatch.${to}`);
     }
     if (attrs.length) summaries.push([...new Set(attrs)].join(', '));
     if (edits.length) text = applyEdits(text, edits);
-    if (text === file.text) return { kind: 'none', fixed: /\bcloudwatch\.Log\w+|pulumi_aws\.cloudwatch import/.test(file.text) };
+    if (text === file.text) return { kind: 'none', fixed: /\bcloudwatch\.(?:Log|Event)\w+|pulumi_aws\.cloudwatch import/.test(file.text) };
     return { kind: 'edit', text, summary: summaries.join('; ') };
   } catch (err) {
     return { kind: 'refuse', reason: `stackfix could not combine the edits (${(err as Error).message})` };
