@@ -44,13 +44,14 @@ describe('mapPath', () => {
 describe('source files', () => {
   const js = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-locate-js-'));
   afterAll(() => fs.rmSync(js, { recursive: true, force: true }));
-  const files = ['index.js', 'lib/stack.ts', 'lib/app.tsx', 'src/fn.mjs', 'src/cfg.cjs', 'src/view.jsx', 'types/x.d.ts', 'types/y.d.mts', 'vendor/lib.min.js', 'dist/out.js', 'app/main.py'];
+  // lib/stack.js and lib/app.js are tsc's output beside their sources (cdk init's tsconfig has no outDir).
+  const files = ['index.js', 'lib/stack.ts', 'lib/stack.js', 'lib/app.tsx', 'lib/app.js', 'src/fn.mjs', 'src/cfg.cjs', 'src/view.jsx', 'types/x.d.ts', 'types/y.d.mts', 'vendor/lib.min.js', 'dist/out.js', 'app/main.py'];
   for (const f of files) {
     fs.mkdirSync(path.dirname(path.join(js, f)), { recursive: true });
     fs.writeFileSync(path.join(js, f), '\n');
   }
 
-  test('JavaScript sources are searched with TypeScript; declarations, bundles and build output are not', () => {
+  test('JavaScript sources are searched with TypeScript; declarations, bundles and build output (also beside its .ts) are not', () => {
     expect(new Project(js).files('typescript')).toEqual(['index.js', 'lib/app.tsx', 'lib/stack.ts', 'src/cfg.cjs', 'src/fn.mjs', 'src/view.jsx']);
     expect(new Project(js).files('python')).toEqual(['app/main.py']);
   });

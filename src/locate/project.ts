@@ -36,6 +36,17 @@ function declaredEncoding(bytes: Buffer): string {
   return m ? ` (declares ${m[1]})` : '';
 }
 
+/**
+ * A `.js` next to the `.ts` it was compiled from (`cdk init`'s tsconfig emits beside the
+ * sources): the TypeScript is the source; fixing both would patch build output.
+ */
+function compiledFromTypeScript(file: string, present: Set<string>): boolean {
+  const m = /^(.*)\.([cm]?)jsx?$/.exec(file);
+  if (!m) return false;
+  const [, stem, flavour] = m;
+  return present.has(`${stem}.${flavour}ts`) || present.has(`${stem}.tsx`);
+}
+
 export class Project {
   readonly root: string;
   private listing: string[] | undefined;
@@ -142,7 +153,9 @@ export class Project {
 
   files(language: Language): string[] {
     const re = EXTENSIONS[language];
-    return this.walk().filter((f) => re.test(f) && !/\.d\.[cm]?ts$/.test(f) && !MINIFIED.test(f));
+    const all = this.walk();
+    const present = new Set(all);
+    return all.filter((f) => re.test(f) && !/\.d\.[cm]?ts$/.test(f) && !MINIFIED.test(f) && !compiledFromTypeScript(f, present));
   }
 
   /**
