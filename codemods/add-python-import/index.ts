@@ -17,13 +17,15 @@ const codemod: Codemod = {
     const module = typeof captures.module === 'string' ? captures.module : '';
     // Import errors: every file that imports from the package may hold the same import.
     if (module) return text.includes(module.split('.')[0]!);
+    // An import error that names no module: the files that import the name.
+    if (captures.error === 'ImportError') return typeof captures.name === 'string' && text.includes(captures.name) && /\bimport\b/.test(text);
     const name = typeof captures.name === 'string' ? captures.name : '';
     return name !== '' && new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, '')}\\b`).test(text);
   },
 
   async run(_language, ctx) {
     const text = (k: string) => (typeof ctx.captures[k] === 'string' ? (ctx.captures[k] as string).trim() : '');
-    if (text('module')) return (await import('./module-moves.js')).run(ctx, text('module'), text('name'), text('suggestion'));
+    if (text('module') || text('error') === 'ImportError') return (await import('./module-moves.js')).run(ctx, text('module'), text('name'), text('suggestion'));
     return (await import('./python.js')).run(ctx);
   },
 };

@@ -79,7 +79,11 @@ type FilePlan =
 const GUIDANCE =
   'import the name the installed version exports (the "Did you mean" suggestion, or the package\'s __init__.py), rename it where it is used, and for your own modules define or export the name';
 
-export async function run(ctx: CodemodContext, module: string, name: string, suggestion: string): Promise<CodemodResult> {
+export async function run(ctx: CodemodContext, printed: string, name: string, suggestion: string): Promise<CodemodResult> {
+  // `ImportError: cannot import name 'X'` (older Pythons, pyright): the module is the one the
+  // file the traceback names (else the first candidate) imports X from.
+  const module = printed || (name ? await importedFrom(ctx, name) : undefined) || '';
+  if (!module) return { status: 'refused', reason: `the error names no module, and no candidate file imports \`${name}\` with \`from ... import\`: ${GUIDANCE}`, edits: {} };
   const move = moveFor(module, name, suggestion);
   const what = name ? `\`${name}\` from ${module}` : module;
   if (!move) return { status: 'refused', reason: `stackfix knows no single replacement for ${what}: ${GUIDANCE}`, edits: {} };
@@ -106,6 +110,22 @@ export async function run(ctx: CodemodContext, module: string, name: string, sug
   if (Object.keys(edits).length) return { status: 'proposed', reason: `${why(move)}: ${summaries.join('; ')}`, edits };
   if (fixed) return { status: 'already-fixed', reason: `no file imports ${what} any more`, edits: {} };
   return { status: 'not-found', reason: `no candidate Python file imports ${what}`, edits: {} };
+}
+
+/** The module a `from M import name` in the project imports name from. */
+async function importedFrom(ctx: CodemodContext, name: string): Promise<string | undefined> {
+  const primary = ctx.location?.file;
+  const ordered = [...ctx.files].sort((a, b) => Number(b.path === primary) - Number(a.path === primary));
+  for (const file of ordered) {
+    const py = await parsePython(file.path, file.text);
+    try {
+      const b = new Imports(py).bindings.get(name);
+      if (b && b.statement.type === 'import_from_statement' && b.target.endsWith(`.${name}`)) return b.target.slice(0, -name.length - 1);
+    } finally {
+      py.dispose();
+    }
+  }
+  return undefined;
 }
 
 function why(move: Move): string {
