@@ -155,7 +155,27 @@ export class Project {
     const re = EXTENSIONS[language];
     const all = this.walk();
     const present = new Set(all);
-    return all.filter((f) => re.test(f) && !/\.d\.[cm]?ts$/.test(f) && !MINIFIED.test(f) && !compiledFromTypeScript(f, present));
+    const outDirs = this.compilerOutDirs(all);
+    const built = (f: string) => /\.(?:[cm]?js|jsx)$/.test(f) && outDirs.some((d) => f.startsWith(`${d}/`));
+    return all.filter((f) => re.test(f) && !/\.d\.[cm]?ts$/.test(f) && !MINIFIED.test(f) && !compiledFromTypeScript(f, present) && !built(f));
+  }
+
+  /**
+   * The `outDir` of each tsconfig.json in the project (Pulumi's TypeScript template compiles to
+   * `bin/`): JavaScript there is build output. Read as text, comments and all: only the one
+   * string matters.
+   */
+  private compilerOutDirs(all: string[]): string[] {
+    const dirs: string[] = [];
+    for (const f of all) {
+      if (!/(?:^|\/)tsconfig(?:\.[\w-]+)?\.json$/.test(f)) continue;
+      const m = /"outDir"\s*:\s*"([^"\n]+)"/.exec(this.read(f, 256 * 1024) ?? '');
+      if (!m) continue;
+      const base = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+      const dir = path.posix.normalize(path.posix.join(base, m[1]!)).replace(/\/+$/, '');
+      if (dir && dir !== '.' && !dir.startsWith('..')) dirs.push(dir);
+    }
+    return dirs;
   }
 
   /**
