@@ -17,7 +17,7 @@ const registry: Record<string, { languages: Language[]; load: () => Promise<{ de
   'set-rds-engine-version': { languages: TS_PY, load: () => import('./set-rds-engine-version/index.js') },
   'set-rds-instance-class': { languages: TS_PY, load: () => import('./set-rds-instance-class/index.js') },
   'use-pulumi-output-helpers': { languages: TS_PY, load: () => import('./use-pulumi-output-helpers/index.js') },
-  'use-replication-group-endpoint': { languages: ['python'], load: () => import('./use-replication-group-endpoint/index.js') },
+  'use-replication-group-endpoint': { languages: TS_PY, load: () => import('./use-replication-group-endpoint/index.js') },
 };
 
 export const codemodIds = Object.keys(registry);

@@ -73,7 +73,7 @@ describe('stackfix list', () => {
       }
     }
     expect(r.stdout).toMatch(/^rds-engine-version-unavailable\s+auto\s+set-rds-engine-version\s+typescript,python\s+RDS engine version/m);
-    expect(r.stdout).toMatch(/^elasticache-cache-nodes-attribute\s+auto\s+use-replication-group-endpoint\s+python\s+/m);
+    expect(r.stdout).toMatch(/^elasticache-cache-nodes-attribute\s+auto\s+use-replication-group-endpoint\s+typescript,python\s+/m);
     expect(r.stdout).toContain(`${bundledIds.length} signatures (`);
     // Not a terminal: no colour codes.
     expect(r.stdout).not.toMatch(/\u001b\[/);

@@ -18,7 +18,8 @@ import type { CodemodContext, Language, SourceFile } from '../src/fix/contract.j
 import { syntaxProblems } from '../src/review/parse-check.js';
 
 const root = path.resolve('__testfixtures__/codemods');
-const LANG_BY_EXT: Record<string, Language> = { '.ts': 'typescript', '.tsx': 'typescript', '.py': 'python' };
+// JavaScript sources are read by the TypeScript side of each codemod.
+const LANG_BY_EXT: Record<string, Language> = Object.fromEntries([...['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'].map((e) => [e, 'typescript' as const]), ['.py', 'python' as const]]);
 
 interface CaseSpec {
   captures: Record<string, string | string[]>;

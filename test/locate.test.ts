@@ -40,3 +40,20 @@ describe('mapPath', () => {
     expect(project.mapPath(path.join(project.root, 'infra/cache.py'))).toBe('infra/cache.py');
   });
 });
+
+describe('source files', () => {
+  const js = fs.mkdtempSync(path.join(os.tmpdir(), 'stackfix-locate-js-'));
+  afterAll(() => fs.rmSync(js, { recursive: true, force: true }));
+  // lib/stack.js and lib/app.js are tsc's output beside their sources (cdk init's tsconfig has no outDir).
+  // bin/ is the outDir of tsconfig.json (Pulumi's TypeScript template), bin/index.js its output.
+  const files = ['index.js', 'lib/stack.ts', 'lib/stack.js', 'lib/app.tsx', 'lib/app.js', 'src/fn.mjs', 'src/cfg.cjs', 'src/view.jsx', 'types/x.d.ts', 'types/y.d.mts', 'vendor/lib.min.js', 'dist/out.js', 'app/main.py', 'bin/index.js', 'tsconfig.json'];
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(js, f)), { recursive: true });
+    fs.writeFileSync(path.join(js, f), f === 'tsconfig.json' ? '{\n  // Pulumi template\n  "compilerOptions": { "outDir": "bin", "strict": true }\n}\n' : '\n');
+  }
+
+  test('JavaScript sources are searched with TypeScript; declarations, bundles and build output (also beside its .ts) are not', () => {
+    expect(new Project(js).files('typescript')).toEqual(['index.js', 'lib/app.tsx', 'lib/stack.ts', 'src/cfg.cjs', 'src/fn.mjs', 'src/view.jsx']);
+    expect(new Project(js).files('python')).toEqual(['app/main.py']);
+  });
+});

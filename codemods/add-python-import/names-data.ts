@@ -225,6 +225,30 @@ export const PULUMI_LOGS: Readonly<Record<string, string>> = (() => {
   return out;
 })();
 
+/** EventBridge resources in `pulumi_aws.cloudwatch` (pulumi-aws v6 `cloudwatch/event_*.py`). */
+const PULUMI_EVENT_RESOURCES = ['EventRule', 'EventTarget', 'EventBus', 'EventBusPolicy', 'EventArchive', 'EventConnection', 'EventApiDestination', 'EventPermission', 'EventEndpoint'];
+
+/** `events.<X>` / `eventbridge.<X>` -> its `pulumi_aws.cloudwatch` name: `Rule` -> `EventRule`, `EventTargetRetryPolicyArgs` as is. */
+function pulumiEvent(member: string): string | undefined {
+  if (/^get_event_(?:bus|buses|connection|source)$/.test(member)) return member;
+  for (const name of [member, `Event${member}`]) {
+    // The longest resource the name starts with, followed by nothing, `Args` or a nested `...Args` type.
+    const base = PULUMI_EVENT_RESOURCES.filter((r) => name.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+    if (base && (name === base || name.endsWith('Args'))) return name;
+  }
+  return undefined;
+}
+
+/**
+ * pulumi_aws modules that do not exist, whose resources live in `pulumi_aws.cloudwatch` under
+ * known names (the mistake in `from pulumi_aws import logs`, `aws.events.Rule`, ...).
+ */
+export const PULUMI_MOVED: Readonly<Record<string, { what: string; member: (m: string) => string | undefined }>> = {
+  logs: { what: 'CloudWatch Logs', member: (m) => PULUMI_LOGS[m] },
+  events: { what: 'EventBridge', member: pulumiEvent },
+  eventbridge: { what: 'EventBridge', member: pulumiEvent },
+};
+
 /** Standard-library modules imported as `import <name>`. (`datetime` is decided by use.) */
 export const STDLIB_MODULES: ReadonlySet<string> = new Set([
   'abc', 'argparse', 'ast', 'asyncio', 'base64', 'binascii', 'bisect', 'calendar', 'collections', 'configparser',

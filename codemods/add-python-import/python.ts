@@ -23,13 +23,13 @@ import {
   PULUMI_AWS_MODULES,
   PULUMI_AWS_TOP,
   PULUMI_CORE,
-  PULUMI_LOGS,
+  PULUMI_MOVED,
   STDLIB_MEMBERS,
   STDLIB_MODULES,
   TARGET_MEMBERS,
 } from './names-data.js';
 
-type FilePlan =
+export type FilePlan =
   | { kind: 'edit'; text: string; summary: string }
   | { kind: 'already'; reason: string }
   | { kind: 'refuse'; reason: string }
@@ -40,7 +40,7 @@ type Group = 'stdlib' | 'third-party';
 type Plan =
   | { kind: 'from'; module: string; member: string; alias?: string; group: Group; why: string }
   | { kind: 'import'; module: string; alias?: string; group: Group; why: string }
-  | { kind: 'pulumi-logs' }
+  | { kind: 'pulumi-moved' }
   | { kind: 'refuse'; reason: string };
 
 interface Use {
@@ -64,8 +64,10 @@ interface Flavor {
   pulumiAws: boolean;
 }
 
-const PULUMI_LOGS_WHY =
-  "pulumi_aws has no `logs` module (importing it fails with ImportError: cannot import name 'logs' from 'pulumi_aws'); CloudWatch Logs resources live in pulumi_aws.cloudwatch";
+/** Why `name` (logs, events, eventbridge) is not a pulumi_aws module. */
+export function pulumiMovedWhy(name: string): string {
+  return `pulumi_aws has no \`${name}\` module (importing it fails with ImportError: cannot import name '${name}' from 'pulumi_aws'); ${PULUMI_MOVED[name]?.what ?? 'its'} resources live in pulumi_aws.cloudwatch`;
+}
 
 export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   const name = typeof ctx.captures.name === 'string' ? ctx.captures.name.trim() : '';
@@ -120,12 +122,12 @@ async function planFile(file: SourceFile, name: string): Promise<FilePlan> {
   }
 }
 
-function planParsed(py: PyFile, name: string): FilePlan {
+export function planParsed(py: PyFile, name: string): FilePlan {
   const imports = new Imports(py);
   const binding = imports.bindings.get(name);
   let broken: Node | undefined;
   if (binding) {
-    if (binding.target === 'pulumi_aws.logs') broken = binding.statement;
+    if (binding.target === `pulumi_aws.${name}` && Object.hasOwn(PULUMI_MOVED, name)) broken = binding.statement;
     else {
       const fn = ancestor(binding.statement, ['function_definition', 'class_definition']);
       const line = binding.statement.startPosition.row + 1;
@@ -153,9 +155,9 @@ function planParsed(py: PyFile, name: string): FilePlan {
   const uses = usesOf(py.root, name);
   if (!uses.length) return { kind: 'none' };
   const flavor = flavorOf(imports);
-  const plan = broken ? ({ kind: 'pulumi-logs' } as const) : resolve(name, uses, flavor, imports, py.root);
+  const plan = broken ? ({ kind: 'pulumi-moved' } as const) : resolve(name, uses, flavor, imports, py.root);
   if (plan.kind === 'refuse') return plan;
-  if (plan.kind === 'pulumi-logs') return pulumiLogs(py, imports, uses, broken);
+  if (plan.kind === 'pulumi-moved') return pulumiMoved(py, imports, uses, broken, name);
   let edit: Edit;
   try {
     edit = importEdit(py, imports, plan);
@@ -177,9 +179,9 @@ function resolve(name: string, uses: Use[], flavor: Flavor, imports: Imports, ro
   const shape = flavor.cdk || flavor.constructs || flavor.cdktf || flavor.pulumi || flavor.pulumiAws ? undefined : callShape(uses);
   const pulumiish = flavor.pulumi || flavor.pulumiAws || shape === 'pulumi';
   const cdkish = flavor.cdk || (flavor.constructs && !flavor.cdktf) || shape === 'cdk';
-  if (name === 'logs' && pulumiish) {
-    if (flavor.cdk) return { kind: 'refuse', reason: 'the file imports both aws_cdk and pulumi, so `logs` could be aws_cdk.aws_logs or pulumi_aws.cloudwatch' };
-    return { kind: 'pulumi-logs' };
+  if (Object.hasOwn(PULUMI_MOVED, name) && pulumiish) {
+    if (flavor.cdk) return { kind: 'refuse', reason: `the file imports both aws_cdk and pulumi, so \`${name}\` could be an aws_cdk module or pulumi_aws.cloudwatch` };
+    return { kind: 'pulumi-moved' };
   }
 
   if (cdkish) {
@@ -305,28 +307,30 @@ function datetimePlan(uses: Use[]): Plan {
   return { kind: 'refuse', reason: '`datetime` could be the module (`import datetime`) or the class (`from datetime import datetime`), and its uses do not say which' };
 }
 
-// ---- pulumi_aws `logs` -> `cloudwatch` -----------------------------------------------------
+// ---- pulumi_aws `logs` / `events` -> `cloudwatch` ---------------------------------------------
 
-function pulumiLogs(py: PyFile, imports: Imports, uses: Use[], broken: Node | undefined): FilePlan {
+function pulumiMoved(py: PyFile, imports: Imports, uses: Use[], broken: Node | undefined, name: string): FilePlan {
+  const WHY = pulumiMovedWhy(name);
+  const mapped = (m: string) => PULUMI_MOVED[name]!.member(m);
   const bare = uses.find((u) => u.member === undefined);
-  if (bare) return { kind: 'refuse', reason: `${PULUMI_LOGS_WHY}, and \`logs\` is read at line ${bare.line} as a value, which stackfix cannot map` };
-  const unknown = [...new Set(uses.filter((u) => !PULUMI_LOGS[u.member!]).map((u) => `logs.${u.member}`))];
+  if (bare) return { kind: 'refuse', reason: `${WHY}, and \`${name}\` is read at line ${bare.line} as a value, which stackfix cannot map` };
+  const unknown = [...new Set(uses.filter((u) => !mapped(u.member!)).map((u) => `${name}.${u.member}`))];
   if (unknown.length) {
-    return { kind: 'refuse', reason: `${PULUMI_LOGS_WHY}, and stackfix knows no pulumi_aws.cloudwatch equivalent of ${unknown.join(', ')}; rewrite ${unknown.length > 1 ? 'them' : 'it'} by hand` };
+    return { kind: 'refuse', reason: `${WHY}, and stackfix knows no pulumi_aws.cloudwatch equivalent of ${unknown.join(', ')}; rewrite ${unknown.length > 1 ? 'them' : 'it'} by hand` };
   }
   const text = py.text;
   const edits: Edit[] = [];
   const bound = boundNames(py.root);
   let prefix = imports.localFor('pulumi_aws.cloudwatch');
   let how = prefix ? `\`${prefix}\` is already imported` : '';
-  const brokenName = broken ? importedName(broken, 'logs') : undefined;
+  const brokenName = broken ? importedName(broken, name) : undefined;
   if (!prefix && !bound.has('cloudwatch')) {
     const list = imports.fromStatements('pulumi_aws').find((s) => !s.namedChildren.some((c) => c?.type === 'wildcard_import'));
     if (broken?.type === 'import_from_statement' && brokenName && field(broken, 'module_name')?.text === 'pulumi_aws') {
       // `from pulumi_aws import (..., logs)`: the broken name becomes `cloudwatch`, in place.
       edits.push({ start: brokenName.startIndex, end: brokenName.endIndex, text: 'cloudwatch' });
       prefix = 'cloudwatch';
-      how = '`logs` replaced by `cloudwatch` in the pulumi_aws import';
+      how = `\`${name}\` replaced by \`cloudwatch\` in the pulumi_aws import`;
       broken = undefined;
     } else if (list) {
       edits.push(imports.addFromImport('pulumi_aws', 'cloudwatch'));
@@ -344,28 +348,28 @@ function pulumiLogs(py: PyFile, imports: Imports, uses: Use[], broken: Node | un
       prefix = 'cloudwatch';
       how = '`from pulumi_aws import cloudwatch` added';
     } else {
-      return { kind: 'refuse', reason: `${PULUMI_LOGS_WHY}, but this file already uses the name \`cloudwatch\` for something else; import pulumi_aws.cloudwatch under another name by hand` };
+      return { kind: 'refuse', reason: `${WHY}, but this file already uses the name \`cloudwatch\` for something else; import pulumi_aws.cloudwatch under another name by hand` };
     }
   }
   if (broken && brokenName) {
     const removal = removeImportName(text, broken, brokenName);
-    if (!removal) return { kind: 'refuse', reason: `${PULUMI_LOGS_WHY}; remove \`logs\` from the import at line ${broken.startPosition.row + 1} by hand` };
+    if (!removal) return { kind: 'refuse', reason: `${WHY}; remove \`${name}\` from the import at line ${broken.startPosition.row + 1} by hand` };
     edits.push(removal);
   }
   const renames = new Map<string, string>();
   for (const u of uses) {
-    const to = PULUMI_LOGS[u.member!]!;
-    renames.set(`logs.${u.member}`, `${prefix}.${to}`);
+    const to = mapped(u.member!)!;
+    renames.set(`${name}.${u.member}`, `${prefix}.${to}`);
     edits.push({ start: u.attr!.startIndex, end: u.attr!.endIndex, text: `${prefix}.${to}` });
   }
   let out: string;
   try {
     out = applyEdits(text, edits);
   } catch (err) {
-    return { kind: 'refuse', reason: `${PULUMI_LOGS_WHY}; stackfix could not combine the edits (${(err as Error).message})` };
+    return { kind: 'refuse', reason: `${WHY}; stackfix could not combine the edits (${(err as Error).message})` };
   }
   const list = [...renames].map(([a, b]) => `${a} -> ${b}`).join(', ');
-  return { kind: 'edit', text: out, summary: `${PULUMI_LOGS_WHY}: ${list}; ${how}` };
+  return { kind: 'edit', text: out, summary: `${WHY}: ${list}; ${how}` };
 }
 
 /** The name node (`logs` or `logs as logs`) an import statement binds local to. */
@@ -379,7 +383,7 @@ function importedName(stmt: Node, local: string): Node | undefined {
 }
 
 /** Removes one name from an import, keeping the others' layout; the whole line when it is the only one. */
-function removeImportName(text: string, stmt: Node, name: Node): Edit | undefined {
+export function removeImportName(text: string, stmt: Node, name: Node): Edit | undefined {
   const names = stmt.childrenForFieldName('name').filter((c): c is Node => !!c);
   if (names.length === 1) {
     if (stmt.parent?.type !== 'module') return undefined;
@@ -432,7 +436,7 @@ function rawImportEdit(py: PyFile, imports: Imports, plan: Extract<Plan, { kind:
   return imports.addImport(plan.module, plan.alias);
 }
 
-function lineBefore(text: string, stmt: Node, line: string): Edit {
+export function lineBefore(text: string, stmt: Node, line: string): Edit {
   const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
   return { start, end: start, text: `${line}${eolOf(text)}` };
 }
@@ -500,7 +504,7 @@ function stdlibEdit(py: PyFile, imports: Imports, plan: Extract<Plan, { kind: 'f
   return plan.kind === 'from' ? imports.addFromImport(plan.module, plan.member) : imports.addImport(plan.module);
 }
 
-function lineAfter(text: string, stmt: Node, line: string): Edit {
+export function lineAfter(text: string, stmt: Node, line: string): Edit {
   let end = text.indexOf('\n', stmt.endIndex);
   if (end === -1) end = text.length;
   else if (text[end - 1] === '\r') end--;

@@ -7,6 +7,7 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import type { FileOutcome } from './index.js';
 import { removeListItem } from './list-edit.js';
+import { parserFor } from '../shared/jscodeshift.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -63,7 +64,7 @@ function statementRange(source: string, stmt: AnyNode): Edit {
 
 export async function transformTypeScript(path: string, source: string, keys: string[]): Promise<FileOutcome> {
   const { default: jscodeshift } = await import('jscodeshift');
-  const j = jscodeshift.withParser(path.endsWith('.tsx') ? 'tsx' : 'ts');
+  const j = jscodeshift.withParser(parserFor(path));
   const root = j(source);
   const out: FileOutcome = { removed: [], functions: 0, opaque: [] };
   const edits: Edit[] = [];

@@ -4,6 +4,7 @@
 // (deprecations.ts: one row per deprecation), keeping comments and layout.
 import type { Codemod, CodemodContext, CodemodResult, Language } from '../../src/fix/contract.js';
 import { camelCase, deprecationFor, methodDeprecationFor, snakeCase, type Deprecation, type MethodDeprecation } from './deprecations.js';
+import { parserFor } from '../shared/jscodeshift.js';
 
 export { camelCase, snakeCase };
 
@@ -71,7 +72,7 @@ async function runMethod(row: MethodDeprecation, language: Language, ctx: Codemo
     let out;
     try {
       out = jscodeshift
-        ? transformMethod(jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts'), file.text, row, preferred)
+        ? transformMethod(jscodeshift.withParser(parserFor(file.path)), file.text, row, preferred)
         : await transformMethodPython(file.path, file.text, row, preferred);
     } catch (err) {
       refused.push(`${file.path}: could not parse (${(err as Error).message.split('\n')[0]})`);
@@ -107,7 +108,9 @@ const codemod: Codemod = {
     // Either spelling: jsii warnings name the TypeScript property in every language.
     const row = deprecationFor({ module: capture(captures.module), propsType: capture(captures.propsType), property: capture(captures.property), replacement: capture(captures.replacement) });
     const names = [capture(captures.property), capture(captures.replacement), row?.replacement ?? ''].filter(Boolean).flatMap((n) => [camelCase(n), snakeCase(n)]);
-    return names.some((n) => text.includes(n));
+    // A Python call that passes `**defaults` built in another module names neither key itself.
+    const splat = !!row && text.includes('**') && row.classes.some((c) => text.includes(c));
+    return splat || names.some((n) => text.includes(n));
   },
 
   async run(language, ctx): Promise<CodemodResult> {
@@ -126,11 +129,13 @@ const codemod: Codemod = {
     const edits: Record<string, string> = {};
     const refused: string[] = [];
     const already: string[] = [];
+    const notes: string[] = [];
     for (const file of ctx.files) {
-      const j = jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts');
+      const j = jscodeshift.withParser(parserFor(file.path));
       const report = (msg: string) => {
         if (msg.startsWith('refused: ')) refused.push(`${file.path}: ${msg.slice(9)}`);
         else if (msg.startsWith('already-fixed: ')) already.push(`${file.path}: ${msg.slice(15)}`);
+        else if (msg.startsWith('note: ')) notes.push(`${file.path}: ${msg.slice(6)}`);
       };
       let out: string | null | undefined;
       try {
@@ -147,9 +152,12 @@ const codemod: Codemod = {
     // All or nothing: a half-fixed project still warns and hides the conflict.
     if (refused.length) return { status: 'refused', reason: refused.join('; '), edits: {} };
     if (Object.keys(edits).length) {
-      return { status: 'proposed', reason: `${property} -> ${replacement} in ${className} props (${Object.keys(edits).join(', ')})`, edits };
+      const note = notes.length ? `; not changed: ${notes.join('; ')}` : '';
+      return { status: 'proposed', reason: `${property} -> ${replacement} in ${className} props (${Object.keys(edits).join(', ')})${note}`, edits };
     }
-    if (already.length) return { status: 'already-fixed', reason: already.join('; '), edits: {} };
+    // A repository built from values stackfix cannot see may still set the old key: say where.
+    if (notes.length && !already.length) return { status: 'refused', reason: notes.join('; '), edits: {} };
+    if (already.length) return { status: 'already-fixed', reason: `${already.join('; ')}${notes.length ? `; not checked: ${notes.join('; ')}` : ''}`, edits: {} };
     return { status: 'not-found', reason: `no ${className} props with ${property} in the candidate files`, edits: {} };
   },
 };

@@ -5,6 +5,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import type { MethodDeprecation } from './deprecations.js';
+import { moduleBindings } from '../shared/jscodeshift.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -22,21 +23,16 @@ export interface MethodOutcome {
 function classRefs(j: JSCodeshift, root: Collection, row: MethodDeprecation): Set<string> {
   const out = new Set<string>();
   const sub = new Set([`aws-cdk-lib/${row.module.replace(/_/g, '-')}`]);
-  root.find(j.ImportDeclaration).forEach((path) => {
-    const node = path.node as AnyNode;
-    for (const spec of node.specifiers ?? []) {
-      const local = spec.local?.name;
-      if (!local) continue;
-      const ns = spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier';
-      if (sub.has(node.source.value)) {
-        if (ns) out.add(`${local}.${row.class}`);
-        else if (spec.imported?.name === row.class) out.add(local);
-      } else if (node.source.value === 'aws-cdk-lib') {
-        if (ns) out.add(`${local}.${row.module}.${row.class}`);
-        else if (spec.imported?.name === row.module) out.add(`${local}.${row.class}`);
-      }
+  for (const b of moduleBindings(j, root)) {
+    const ns = b.imported === '*' || b.imported === 'default';
+    if (sub.has(b.module)) {
+      if (ns) out.add(`${b.local}.${row.class}`);
+      else if (b.imported === row.class) out.add(b.local);
+    } else if (b.module === 'aws-cdk-lib') {
+      if (ns) out.add(`${b.local}.${row.module}.${row.class}`);
+      else if (b.imported === row.module) out.add(`${b.local}.${row.class}`);
     }
-  });
+  }
   return out;
 }
 

@@ -93,6 +93,8 @@ interface FileOutcome {
   conflicts: string[];
   /** `**props` calls with neither keyword: the dict is built where this codemod does not look. */
   splats: string[];
+  /** `**NAME` calls: the dict may be a module-level `NAME = dict(...)` here or in a project module. */
+  dicts: Array<{ where: string; name: string; from?: { module: string; level: number } }>;
 }
 
 export async function run(ctx: CodemodContext): Promise<CodemodResult> {
@@ -108,6 +110,8 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   const { addToFromList } = await import('../../src/fix/python/imports.js');
 
   const edits: Record<string, string> = {};
+  const fileEdits = new Map<string, Edit[]>();
+  const dictRefs: Array<{ file: string; where: string; name: string; from?: { module: string; level: number } }> = [];
   const conflicts: string[] = [];
   const splats: string[] = [];
   const unparsable: string[] = [];
@@ -125,7 +129,7 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
         const q = imports.qualify(dotted);
         return q !== undefined && s.targets.includes(q);
       };
-      const out: FileOutcome = { edits: [], renamed: 0, already: 0, conflicts: [], splats: [] };
+      const out: FileOutcome = { edits: [], renamed: 0, already: 0, conflicts: [], splats: [], dicts: [] };
       const added = new Map<string, string>();
       const valueModule = s.row.value.kind === 'construct' ? s.row.value.module : s.row.module;
       const newModule = s.row.value.kind === 'construct' ? s.row.value.alias : undefined;
@@ -160,7 +164,33 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
           out.edits.push({ start: key.startIndex, end: key.endIndex, text: s.replacement });
           if (value !== old.value.text) out.edits.push({ start: old.value.startIndex, end: old.value.endIndex, text: value });
           out.renamed++;
-        } else if (!repl && args.splat) out.splats.push(where);
+        } else if (!repl && args.splat) {
+          // `**REPOSITORY_DEFAULTS`: a plain rename can be made where the dict is written.
+          const splatted = args.list.namedChildren.filter((a): a is Node => a?.type === 'dictionary_splat').map((a) => a.namedChildren[0]);
+          const lists = args.list.namedChildren.some((a) => a?.type === 'list_splat');
+          // `**({"auto_delete_images": True} if dev else {})`, `**dict(auto_delete_images=True)`: here.
+          const inline = splatted.filter((n): n is Node => !!n && n.type !== 'identifier');
+          const names = splatted.filter((n) => n?.type === 'identifier');
+          let inlineOk = s.row.value.kind === 'same' && !lists;
+          for (const n of inlineOk ? inline : []) {
+            const r = dictValueEdit(n, 'the inline dict', s, syntax);
+            if (typeof r === 'string') inlineOk = false;
+            else if (r.kind === 'edit') {
+              out.edits.push(...r.edits);
+              out.renamed += r.edits.length;
+            } else if (r.kind === 'already') out.already++;
+          }
+          if (inlineOk && names.length) {
+            for (const n of names) {
+              // `from .settings import DEFAULTS` (relative too: Imports leaves those out) names the module.
+              const stmt = imports.statements.find((st) => st.type === 'import_from_statement' && st.childrenForFieldName('name').some((c) => (c?.type === 'aliased_import' ? field(c, 'alias')?.text : c?.text) === n!.text));
+              const m = stmt ? /^(\.*)([\w.]*)$/.exec(field(stmt, 'module_name')?.text ?? '') : null;
+              const aliased = stmt?.childrenForFieldName('name').find((c) => c?.type === 'aliased_import' && field(c, 'alias')?.text === n!.text);
+              const name = aliased ? field(aliased, 'name')!.text : n!.text;
+              out.dicts.push({ where, name, ...(m ? { from: { module: m[2]!, level: m[1]!.length } } : {}) });
+            }
+          } else if (!inlineOk || (!names.length && !inline.length)) out.splats.push(where);
+        }
       }
       return out;
     });
@@ -169,13 +199,43 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
     splats.push(...outcome.splats);
     already += outcome.already;
     renamed += outcome.renamed;
-    if (outcome.edits.length) edits[file.path] = applyEdits(file.text, outcome.edits);
+    if (outcome.edits.length) fileEdits.set(file.path, [...(fileEdits.get(file.path) ?? []), ...outcome.edits]);
+    for (const d of outcome.dicts) dictRefs.push({ file: file.path, ...d });
+  }
+
+  // `**NAME` dicts: rename the key where the dict is written (this file or a project module).
+  const seen = new Set<string>();
+  for (const ref of dictRefs) {
+    const target = resolveModule(ctx, ref.file, ref.from);
+    const found = target ? await withPython(target, ctx.readFile(target) ?? '', (py) => dictEdit(py, ref.name, s, syntax)) : undefined;
+    if (!found || typeof found === 'string') {
+      splats.push(`${ref.where}${found ? ` (${found})` : ''}`);
+      continue;
+    }
+    if (found.kind !== 'edit') {
+      if (found.kind === 'already') already++;
+      continue;
+    }
+    const key = `${target}:${found.edit.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fileEdits.set(target!, [...(fileEdits.get(target!) ?? []), found.edit]);
+    renamed++;
+  }
+  for (const [path, list] of fileEdits) {
+    const text = ctx.files.find((f) => f.path === path)?.text ?? ctx.readFile(path);
+    if (text === undefined) continue;
+    try {
+      edits[path] = applyEdits(text, list);
+    } catch (err) {
+      conflicts.push(`${path}: ${(err as Error).message}`);
+    }
   }
 
   // All or nothing: a half-renamed project still warns and hides the conflict.
   if (conflicts.length) return { status: 'refused', reason: conflicts.join('; '), edits: {} };
   const splatNote = splats.length
-    ? `${s.className} call${splats.length > 1 ? 's' : ''} at ${splats.join(', ')} pass${splats.length > 1 ? '' : 'es'} **kwargs built elsewhere; rename ${s.property} there by hand`
+    ? `${s.className} call${splats.length > 1 ? 's' : ''} at ${splats.join(', ')} pass${splats.length > 1 ? '' : 'es'} **kwargs built where stackfix cannot follow; rename ${s.property} there by hand`
     : '';
   if (renamed) {
     const files = Object.keys(edits);
@@ -229,4 +289,96 @@ function isSuperInit(call: Node, field: (n: Node | null | undefined, name: strin
   if (fn?.type !== 'attribute' || field(fn, 'attribute')?.text !== '__init__') return false;
   const obj = field(fn, 'object');
   return obj?.type === 'call' && field(obj, 'function')?.text === 'super';
+}
+
+type SyntaxModule = typeof import('../../src/fix/python/syntax.js');
+
+/**
+ * The project file a `from <module> import NAME` reads (relative imports from the importing
+ * file's package, absolute ones from the project root or a folder above the file), or the
+ * importing file itself when NAME is not imported.
+ */
+function resolveModule(ctx: CodemodContext, file: string, from?: { module: string; level: number }): string | undefined {
+  if (!from) return file;
+  const parts = file.split('/').slice(0, -1);
+  const rel = from.module ? from.module.split('.').join('/') : '';
+  const bases: string[] = [];
+  if (from.level > 0) {
+    if (from.level - 1 > parts.length) return undefined;
+    bases.push(parts.slice(0, parts.length - (from.level - 1)).join('/'));
+  } else for (let i = parts.length; i >= 0; i--) bases.push(parts.slice(0, i).join('/'));
+  for (const base of bases) {
+    for (const cand of [`${rel}.py`, `${rel}/__init__.py`]) {
+      const p = [base, cand].filter(Boolean).join('/');
+      if (rel && ctx.readFile(p) !== undefined) return p;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The edit renaming the deprecated key in a module-level `NAME = dict(...)` / `NAME = {...}`:
+ * `auto_delete_images=True` -> `empty_on_delete=True`, `"auto_delete_images": True` ->
+ * `"empty_on_delete": True`. A string says why it cannot (assigned twice, built by code, splats).
+ */
+function dictEdit(py: { root: Node }, name: string, s: Settings, syntax: SyntaxModule): { kind: 'edit'; edit: Edit } | { kind: 'already' | 'none' } | string {
+  const { field } = syntax;
+  const assigns = py.root.namedChildren.filter((st): st is Node => st?.type === 'expression_statement' && st.namedChildren[0]?.type === 'assignment' && field(st.namedChildren[0], 'left')?.text === name);
+  if (assigns.length !== 1) return assigns.length ? `${name} is assigned ${assigns.length} times` : `${name} is not a module-level dict stackfix can find`;
+  const r = dictValueEdit(field(assigns[0]!.namedChildren[0]!, 'right')!, name, s, syntax);
+  if (typeof r === 'string' || r.kind !== 'edit') return r;
+  // A module-level dict is one literal: one key to rename.
+  return { kind: 'edit', edit: r.edits[0]! };
+}
+
+/**
+ * The deprecated key renamed in a dict value: `dict(auto_delete_images=True)`,
+ * `{"auto_delete_images": True}`, or either branch of `a if cond else b`. A string says why not.
+ */
+function dictValueEdit(node: Node, label: string, s: Settings, syntax: SyntaxModule): { kind: 'edit'; edits: Edit[] } | { kind: 'already' | 'none' } | string {
+  const { callArgs, field, unparen, stringLiteral } = syntax;
+  const value = unparen(node);
+  const line = (value?.startPosition.row ?? 0) + 1;
+  if (value?.type === 'conditional_expression') {
+    const branches = [value.namedChildren[0], value.namedChildren[2]].filter((b): b is Node => !!b);
+    const edits: Edit[] = [];
+    let already = false;
+    for (const b of branches) {
+      const r = dictValueEdit(b, label, s, syntax);
+      if (typeof r === 'string') return r;
+      if (r.kind === 'edit') edits.push(...r.edits);
+      else if (r.kind === 'already') already = true;
+    }
+    return edits.length ? { kind: 'edit', edits } : { kind: already ? 'already' : 'none' };
+  }
+  if (value?.type === 'call' && field(value, 'function')?.text === 'dict') {
+    const args = callArgs(value);
+    if (!args || args.positional.length) return `${label} (line ${line}) is built from other values`;
+    const old = args.keywords.get(s.property);
+    if (old && args.keywords.has(s.replacement)) return `${label} (line ${line}) sets both ${s.property} and ${s.replacement}`;
+    if (args.keywords.has(s.replacement)) return { kind: 'already' };
+    if (old) {
+      const key = field(old.arg, 'name')!;
+      return { kind: 'edit', edits: [{ start: key.startIndex, end: key.endIndex, text: s.replacement }] };
+    }
+    return args.splat ? `${label} (line ${line}) merges other dicts` : { kind: 'none' };
+  }
+  if (value?.type === 'dictionary') {
+    let found: Node | undefined;
+    let has = false;
+    for (const pair of value.namedChildren) {
+      if (!pair || pair.type === 'comment') continue;
+      if (pair.type !== 'pair') return `${label} (line ${line}) merges other dicts`;
+      const k = field(pair, 'key');
+      const lit = k ? stringLiteral(k) : undefined;
+      if (lit?.value === s.property) found = k;
+      if (lit?.value === s.replacement) has = true;
+    }
+    if (found && has) return `${label} (line ${line}) sets both ${s.property} and ${s.replacement}`;
+    if (has) return { kind: 'already' };
+    if (!found) return { kind: 'none' };
+    const at = found.text.indexOf(s.property);
+    return { kind: 'edit', edits: [{ start: found.startIndex + at, end: found.startIndex + at + s.property.length, text: s.replacement }] };
+  }
+  return `${label} (line ${line}) is not a dict(...) or {...} literal`;
 }

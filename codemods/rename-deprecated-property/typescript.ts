@@ -14,6 +14,7 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { applyEdits, type Edit } from '../../src/fix/python/edits.ts';
 import { deprecationFor, targetsOf, type Deprecation } from './deprecations.ts';
+import { fileQuote, moduleBindings, namespaceImportLine, usesRequire } from '../shared/jscodeshift.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -35,18 +36,31 @@ export default function transform(file: FileInfo, api: API, options: Options): s
 
   /** Props objects to fix, with the `new X(scope, id, props)` that takes them when known. */
   const objects = new Map<AnyNode, AnyNode | undefined>();
+  /** Props built from values this file does not show (an imported object, a caller elsewhere). */
+  const unresolved = new Set<string>();
   for (const target of targetsOf(row)) {
     const refs = moduleRefs(j, root, target.module, target.classes, target.propsTypes);
     if (!refs.namespaces.length && !refs.named.size) continue;
-    root.find(j.NewExpression).forEach((path) => {
+    // `new ecr.Repository(scope, id, props)`, and `super(scope, id, props)` in a subclass of it.
+    const calls = [...root.find(j.NewExpression).paths(), ...root.find(j.CallExpression, { callee: { type: 'Super' } }).paths()];
+    calls.forEach((path) => {
       const node = path.node as AnyNode;
-      if (!target.classes.some((c) => isRef(node.callee, c, refs))) return;
+      if (node.type === 'CallExpression') {
+        const cls = j(path).closest(j.ClassDeclaration).nodes()[0] as AnyNode ?? (j(path).closest(j.ClassExpression).nodes()[0] as AnyNode);
+        if (!cls?.superClass || !target.classes.some((c) => isRef(cls.superClass, c, refs))) return;
+      } else if (!target.classes.some((c) => isRef(node.callee, c, refs))) return;
       const props = unwrap(node.arguments[2]);
       if (props?.type === 'ObjectExpression') objects.set(props, node);
       else if (props?.type === 'Identifier') {
         const init = localObject(j, root, props.name);
         if (init) objects.set(init, usedOnce(j, root, props.name) ? node : undefined);
       }
+      // What the props are built from: spread defaults (`{ ...repositoryDefaults, ... }`) and,
+      // for a helper's parameter, the objects its callers in this file pass.
+      if (!props) return;
+      const found = propsSources(j, root, path, props);
+      for (const o of found.objects) if (!objects.has(o)) objects.set(o, undefined);
+      for (const u of found.unresolved) unresolved.add(u);
     });
     // `const props: ecr.RepositoryProps = { ... }`, wherever it goes.
     root.find(j.VariableDeclarator).forEach((path) => {
@@ -64,7 +78,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   const valueRefs = moduleRefs(j, root, valueModule, [], []);
   const edits: Edit[] = [];
   const imported = new Map<string, string>();
-  const reachName = (name: string) => reach(j, root, name, valueRefs, row, file.source, edits, imported);
+  const reachName = (name: string) => reach(j, root, file.path, name, valueRefs, row, file.source, edits, imported);
   let changed = 0;
   let already = 0;
   for (const [obj, site] of objects) {
@@ -95,6 +109,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
       changed++;
     }
   }
+  if (unresolved.size) api.report(`note: ${row.classes[0]} props at ${[...unresolved].join(', ')} come from values built where stackfix cannot follow; check them for ${row.property}`);
   if (changed === 0) {
     if (already) api.report(`already-fixed: ${row.classes[0]} already uses ${row.replacement}`);
     return null;
@@ -156,29 +171,25 @@ function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: s
   const refs: Refs = { module, namespaces: [], classNames: new Set(), propsNames: new Set(), named: new Map() };
   const dashed = module.replace(/_/g, '-');
   const sub = new Set([`aws-cdk-lib/${dashed}`, `@aws-cdk/${dashed}`]);
-  root.find(j.ImportDeclaration).forEach((path) => {
-    const node = path.node as AnyNode;
-    const source = node.source.value;
-    for (const spec of node.specifiers ?? []) {
-      const local = spec.local?.name;
-      if (!local) continue;
-      if (sub.has(source)) {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(local);
-        else {
-          const name = spec.imported?.name;
-          refs.named.set(name, local);
-          // Values (ContainerInsights, IpAddresses) join a value import, never `import type { ... }`.
-          if (!refs.namedImport && node.importKind !== 'type' && spec.importKind !== 'type') refs.namedImport = node;
-          if (classes.includes(name)) refs.classNames.add(local);
-          else if (propsTypes.includes(name)) refs.propsNames.add(local);
-        }
-      } else if (source === 'aws-cdk-lib') {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') refs.namespaces.push(`${local}.${module}`);
-        else if (spec.imported?.name === module) refs.namespaces.push(local);
-        else if (!refs.libImport && /^aws_\w+$/.test(spec.imported?.name ?? '')) refs.libImport = node;
+  // ESM imports and CommonJS requires alike: `const ecr = require('aws-cdk-lib/aws-ecr')`,
+  // `const { aws_ecr: ecr } = require('aws-cdk-lib')`, `const { Repository } = require('aws-cdk-lib/aws-ecr')`.
+  for (const b of moduleBindings(j, root)) {
+    const whole = b.imported === '*' || b.imported === 'default';
+    if (sub.has(b.module)) {
+      if (whole) refs.namespaces.push(b.local);
+      else {
+        refs.named.set(b.imported, b.local);
+        // Values (ContainerInsights, IpAddresses) join a value import, never `import type { ... }`.
+        if (!refs.namedImport && b.kind === 'import' && !b.typeOnly && b.declaration.type === 'ImportDeclaration') refs.namedImport = b.declaration;
+        if (classes.includes(b.imported)) refs.classNames.add(b.local);
+        else if (propsTypes.includes(b.imported)) refs.propsNames.add(b.local);
       }
+    } else if (b.module === 'aws-cdk-lib') {
+      if (whole) refs.namespaces.push(`${b.local}.${module}`);
+      else if (b.imported === module) refs.namespaces.push(b.local);
+      else if (!refs.libImport && b.kind === 'import' && b.declaration.type === 'ImportDeclaration' && /^aws_\w+$/.test(b.imported)) refs.libImport = b.declaration;
     }
-  });
+  }
   return refs;
 }
 
@@ -186,7 +197,7 @@ function moduleRefs(j: JSCodeshift, root: Collection, module: string, classes: s
  * A local expression for a member of the module (`IpAddresses` -> `ec2.IpAddresses`), adding it
  * to the file's named import from the submodule when that is how the file imports it.
  */
-function reach(j: JSCodeshift, root: Collection, name: string, refs: Refs, row: Deprecation, source: string, edits: Edit[], imported: Map<string, string>): string | { refused: string } {
+function reach(j: JSCodeshift, root: Collection, path: string, name: string, refs: Refs, row: Deprecation, source: string, edits: Edit[], imported: Map<string, string>): string | { refused: string } {
   // `ec2` (the submodule's own import) before `cdk.aws_ec2`.
   const ns = refs.namespaces.find((n) => !n.includes('.')) ?? refs.namespaces[0] ?? imported.get('*');
   if (ns) return `${ns}.${name}`;
@@ -210,11 +221,11 @@ function reach(j: JSCodeshift, root: Collection, name: string, refs: Refs, row: 
     // `import { Stack, aws_lambda as lambda } from 'aws-cdk-lib'` -> `..., aws_logs as logs }`
     edits.push(addSpecifier(source, refs.libImport, `${refs.module} as ${alias}`, eol));
   } else {
-    const imports = root.find(j.ImportDeclaration).nodes() as AnyNode[];
-    const last = imports.at(-1);
-    const quote = last ? source[last.source.start] : "'";
+    // After the last import (or require), in the file's module system, quote and semicolon habit.
+    const last = moduleBindings(j, root).at(-1)?.declaration;
+    const quote = fileQuote(j, root) === 'double' ? '"' : "'";
     const semi = last ? source.slice(last.start, last.end).trimEnd().endsWith(';') : true;
-    const line = `import * as ${alias} from ${quote}aws-cdk-lib/${dashed}${quote}${semi ? ';' : ''}`;
+    const line = namespaceImportLine(alias, `aws-cdk-lib/${dashed}`, { commonjs: usesRequire(j, root, path), quote, semi });
     if (last) edits.push({ start: last.end, end: last.end, text: `${eol}${line}` });
     else edits.push({ start: 0, end: 0, text: `${line}${eol}` });
   }
@@ -281,4 +292,110 @@ function keyName(p: AnyNode): string | undefined {
   if (p.key.type === 'Identifier') return p.key.name;
   if (p.key.type === 'StringLiteral' || p.key.type === 'Literal') return String(p.key.value);
   return undefined;
+}
+
+/**
+ * The object literals a construct's props are built from, besides the props literal itself:
+ * `...defaults` spread from a local const, and for a props parameter of the enclosing helper
+ * (`private repo(id: string, props: ecr.RepositoryProps)`), the literals its callers in this
+ * file pass. `unresolved` names the values it cannot see (`line 12: ...sharedProps`).
+ */
+function propsSources(j: JSCodeshift, root: Collection, site: ASTPath, props: AnyNode): { objects: AnyNode[]; unresolved: string[] } {
+  const out = { objects: [] as AnyNode[], unresolved: [] as string[] };
+  const line = (n: AnyNode) => `line ${n.loc?.start.line ?? '?'}`;
+  const spreads = (obj: AnyNode, at: ASTPath, depth: number) => {
+    for (const p of obj.properties) if (p.type === 'SpreadElement' || p.type === 'SpreadProperty') visit(p.argument, `...${clip(p.argument)}`, at, depth);
+  };
+  const visit = (value: AnyNode, what: string, at: ASTPath, depth: number): void => {
+    const v = unwrap(value);
+    if (depth > 4 || out.objects.includes(v)) return;
+    if (v?.type === 'ObjectExpression') {
+      out.objects.push(v);
+      spreads(v, at, depth);
+      return;
+    }
+    // `...(dev ? { autoDeleteImages: true } : {})`, `...(dev && { autoDeleteImages: true })`
+    if (v?.type === 'ConditionalExpression') {
+      visit(v.consequent, what, at, depth + 1);
+      visit(v.alternate, what, at, depth + 1);
+      return;
+    }
+    if (v?.type === 'LogicalExpression') {
+      visit(v.right, what, at, depth + 1);
+      if (v.operator !== '&&') visit(v.left, what, at, depth + 1);
+      return;
+    }
+    if (v?.type === 'Identifier' && v.name === 'undefined') return;
+    if (v?.type === 'Identifier') {
+      const init = localObject(j, root, v.name);
+      if (init) return visit(init, what, at, depth + 1);
+      const callers = callerArguments(j, root, at, v.name);
+      if (callers?.length) {
+        for (const c of callers) visit(c.arg, `${v.name} from the call at ${line(c.arg)}`, c.path, depth + 1);
+        return;
+      }
+      if (callers) return void out.unresolved.push(`${line(value)} (${what}: no call of this helper in the file)`);
+    }
+    out.unresolved.push(`${line(value)} (${what})`);
+  };
+  const top = unwrap(props);
+  if (top?.type === 'ObjectExpression') spreads(top, site, 0);
+  else if (top?.type === 'Identifier' && !localObject(j, root, top.name)) visit(top, top.name, site, 0);
+  return out;
+}
+
+function clip(node: AnyNode): string {
+  const d = dotted(node);
+  return d ?? node?.type ?? '?';
+}
+
+/**
+ * When `name` is a parameter of the function around `site`, the arguments the file's calls of
+ * that function pass for it (an empty list when there is no call here); undefined when it is not
+ * a parameter.
+ */
+function callerArguments(j: JSCodeshift, root: Collection, site: ASTPath, name: string): Array<{ arg: AnyNode; path: ASTPath }> | undefined {
+  let fn: AnyNode | undefined;
+  let fnPath: ASTPath | undefined;
+  for (let p: ASTPath | null = site.parent; p; p = p.parent) {
+    const t = (p.node as AnyNode).type;
+    if (/Function|ClassMethod|ClassPrivateMethod/.test(t)) {
+      fn = p.node;
+      fnPath = p;
+      break;
+    }
+  }
+  if (!fn || !fnPath) return undefined;
+  const index = (fn.params ?? []).findIndex((q: AnyNode) => (q.type === 'TSParameterProperty' ? q.parameter : q)?.name === name);
+  if (index < 0) return undefined;
+  const args: Array<{ arg: AnyNode; path: ASTPath }> = [];
+  const collect = (path: ASTPath) => {
+    const a = (path.node as AnyNode).arguments?.[index];
+    if (a) args.push({ arg: a, path });
+  };
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod') {
+    const method = fn.key?.name;
+    if (fn.kind === 'constructor') {
+      const cls = fnPath.parent?.parent?.node as AnyNode;
+      const clsName = cls?.id?.name;
+      if (!clsName) return [];
+      root.find(j.NewExpression).forEach((p) => {
+        if ((p.node as AnyNode).callee?.type === 'Identifier' && (p.node as AnyNode).callee.name === clsName) collect(p);
+      });
+    } else {
+      root.find(j.CallExpression).forEach((p) => {
+        const c = (p.node as AnyNode).callee;
+        if (c?.type === 'MemberExpression' && c.object?.type === 'ThisExpression' && c.property?.name === method) collect(p);
+      });
+    }
+  } else {
+    const parent = fnPath.parent?.node as AnyNode;
+    const fnName = fn.id?.name ?? (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined);
+    if (!fnName) return [];
+    root.find(j.CallExpression).forEach((p) => {
+      const c = (p.node as AnyNode).callee;
+      if (c?.type === 'Identifier' && c.name === fnName) collect(p);
+    });
+  }
+  return args;
 }

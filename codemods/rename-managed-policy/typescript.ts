@@ -3,6 +3,7 @@
 // Only the name inside the literal changes; quotes, `${partition}` and everything else stay.
 import { applyEdits, type Edit } from '../../src/fix/python/edits.js';
 import type { FileOutcome, Rename } from './index.js';
+import { parserFor } from '../shared/jscodeshift.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyNode = any;
@@ -11,7 +12,7 @@ const ARN_TAIL = ':iam::aws:policy/';
 
 export async function transformTypeScript(path: string, source: string, renames: Rename[]): Promise<FileOutcome> {
   const { default: jscodeshift } = await import('jscodeshift');
-  const j = jscodeshift.withParser(path.endsWith('.tsx') ? 'tsx' : 'ts');
+  const j = jscodeshift.withParser(parserFor(path));
   const root = j(source);
   const out: FileOutcome = { renamed: [], already: false };
   const edits: Edit[] = [];

@@ -81,8 +81,19 @@ export function withQuote(j: JSCodeshift, old: AnyNode, value: string): AnyNode 
 }
 
 export function fileQuote(j: JSCodeshift, root: Collection): 'single' | 'double' {
-  const first = root.find(j.ImportDeclaration).nodes()[0] as AnyNode;
-  return first?.source?.extra?.raw?.[0] === '"' ? 'double' : 'single';
+  // The first import's specifier, or the first `require('...')`'s in a CommonJS file.
+  const first = moduleBindings(j, root)[0]?.declaration as AnyNode;
+  const spec = first?.type === 'ImportDeclaration' ? first.source : first?.type === 'VariableDeclaration' ? requireArgument(first) : first?.moduleReference?.expression;
+  return spec?.extra?.raw?.[0] === '"' ? 'double' : 'single';
+}
+
+function requireArgument(decl: AnyNode): AnyNode {
+  for (const d of decl.declarations ?? []) {
+    let init = unwrapNode(d.init);
+    if (init?.type === 'MemberExpression') init = unwrapNode(init.object);
+    if (init?.type === 'CallExpression') return init.arguments[0];
+  }
+  return undefined;
 }
 
 export function findConst(j: JSCodeshift, root: Collection, name: string): ASTPath<AnyNode> | undefined {
@@ -92,8 +103,31 @@ export function findConst(j: JSCodeshift, root: Collection, name: string): ASTPa
   return (decl.parentPath?.node as AnyNode)?.kind === 'const' ? decl : undefined;
 }
 
+/**
+ * Whether a module-level declaration is exported: `export const x`, or in CommonJS
+ * `module.exports = { x }`, `module.exports.x = x`, `exports.x = x`.
+ */
 export function isExported(decl: ASTPath): boolean {
-  return (decl.parentPath?.parentPath?.node as AnyNode)?.type === 'ExportNamedDeclaration';
+  // `.parent` skips the `declarations` array: declarator -> declaration -> export.
+  if ((decl.parent?.parent?.node as AnyNode)?.type === 'ExportNamedDeclaration') return true;
+  const name = (decl.node as AnyNode)?.id?.type === 'Identifier' ? (decl.node as AnyNode).id.name : undefined;
+  let program: ASTPath | null = decl;
+  while (program && (program.node as AnyNode).type !== 'Program') program = program.parentPath;
+  if (!name || !program) return false;
+  const isExports = (n: AnyNode) =>
+    (n?.type === 'Identifier' && n.name === 'exports') ||
+    (n?.type === 'MemberExpression' && n.object?.type === 'Identifier' && n.object.name === 'module' && n.property?.name === 'exports');
+  return ((program.node as AnyNode).body as AnyNode[]).some((st) => {
+    const e = st.type === 'ExpressionStatement' ? st.expression : undefined;
+    if (e?.type !== 'AssignmentExpression') return false;
+    const { left, right } = e;
+    // module.exports = { x, y: x }
+    if (isExports(left) && right?.type === 'ObjectExpression') {
+      return right.properties.some((p: AnyNode) => isProp(p) && p.value?.type === 'Identifier' && p.value.name === name);
+    }
+    // exports.x = x / module.exports.x = x
+    return left?.type === 'MemberExpression' && isExports(left.object) && right?.type === 'Identifier' && right.name === name;
+  });
 }
 
 /** Value uses of a name (not declarations, keys, member names or types). */
@@ -109,4 +143,119 @@ export function references(j: JSCodeshift, root: Collection, name: string): ASTP
     if (/^TS|Import|Export/.test(parent.type)) return false;
     return true;
   }).paths();
+}
+
+/**
+ * The jscodeshift parser for a source file: `tsx` for .tsx, `ts` for TypeScript, and Babel with
+ * JSX (`babylon`) for JavaScript (.js, .jsx, .mjs, .cjs), which the TypeScript grammar would
+ * misread where JSX or `<` comparisons look like type arguments.
+ */
+export function parserFor(path: string): 'ts' | 'tsx' | 'babylon' {
+  if (/\.[cm]?tsx$/.test(path)) return 'tsx';
+  if (/\.(?:[cm]?js|jsx)$/.test(path)) return 'babylon';
+  return 'ts';
+}
+
+export interface ModuleBinding {
+  /** The local name the file uses. */
+  local: string;
+  /** The module specifier: `aws-cdk-lib/aws-ecr`, `@pulumi/aws`. */
+  module: string;
+  /** `*` for the whole module (`import * as x`, `const x = require(...)`), `default`, or the exported name. */
+  imported: string;
+  /** `import` (ESM, `import x = require()` included) or `require` (CommonJS). */
+  kind: 'import' | 'require';
+  /** `import type { ... }` or `import { type X }`: usable in types only. */
+  typeOnly: boolean;
+  /** The declaration that binds it (ImportDeclaration, VariableDeclaration, TSImportEqualsDeclaration). */
+  declaration: AnyNode;
+}
+
+/** The module specifier of `require('m')` (an argument-less or computed require is not one). */
+function requiredModule(node: AnyNode): string | undefined {
+  const n = unwrapNode(node);
+  if (n?.type !== 'CallExpression' || n.callee?.type !== 'Identifier' || n.callee.name !== 'require' || n.arguments.length !== 1) return undefined;
+  return stringValue(n.arguments[0]);
+}
+
+function unwrapNode(node: AnyNode): AnyNode {
+  let n = node;
+  while (n && ['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(n.type)) n = n.expression;
+  return n;
+}
+
+/**
+ * Every name the file binds to a module, ESM or CommonJS:
+ *   import * as ecr from 'aws-cdk-lib/aws-ecr'        ecr -> aws-cdk-lib/aws-ecr *
+ *   import { Repository as Repo } from '...'          Repo -> ... Repository
+ *   const aws = require('@pulumi/aws')                aws -> @pulumi/aws *
+ *   const { Key, aws_kms: kms } = require('...')      Key -> ... Key, kms -> ... aws_kms
+ *   const ecr = require('aws-cdk-lib').aws_ecr        ecr -> aws-cdk-lib aws_ecr
+ *   import aws = require('@pulumi/aws')               aws -> @pulumi/aws *
+ * Only module-level declarations count: a require inside a function binds a local of that function.
+ */
+export function moduleBindings(j: JSCodeshift, root: Collection): ModuleBinding[] {
+  const out: ModuleBinding[] = [];
+  const program = root.find(j.Program).nodes()[0] as AnyNode;
+  for (const st of (program?.body ?? []) as AnyNode[]) {
+    if (st.type === 'ImportDeclaration' && typeof st.source?.value === 'string') {
+      for (const spec of st.specifiers ?? []) {
+        const local = spec.local?.name;
+        if (!local) continue;
+        const imported = spec.type === 'ImportNamespaceSpecifier' ? '*' : spec.type === 'ImportDefaultSpecifier' ? 'default' : (spec.imported?.name ?? spec.imported?.value);
+        out.push({ local, module: st.source.value, imported, kind: 'import', typeOnly: st.importKind === 'type' || spec.importKind === 'type', declaration: st });
+      }
+    } else if (st.type === 'TSImportEqualsDeclaration' && st.moduleReference?.type === 'TSExternalModuleReference') {
+      const module = stringValue(st.moduleReference.expression);
+      if (module !== undefined) out.push({ local: st.id.name, module, imported: '*', kind: 'import', typeOnly: st.importKind === 'type', declaration: st });
+    } else if (st.type === 'VariableDeclaration') {
+      for (const d of st.declarations ?? []) {
+        const init = unwrapNode(d.init);
+        let module = requiredModule(init);
+        let member: string | undefined;
+        if (module === undefined && init?.type === 'MemberExpression' && !init.computed && init.property?.type === 'Identifier') {
+          module = requiredModule(init.object);
+          member = init.property.name;
+        }
+        if (module === undefined) continue;
+        const base = { module, kind: 'require' as const, typeOnly: false, declaration: st };
+        if (d.id.type === 'Identifier') out.push({ ...base, local: d.id.name, imported: member ?? '*' });
+        else if (d.id.type === 'ObjectPattern' && member === undefined) {
+          for (const p of d.id.properties ?? []) {
+            if (!isProp(p) || p.value?.type !== 'Identifier') continue;
+            const key = keyName(p);
+            if (key !== undefined) out.push({ ...base, local: p.value.name, imported: key });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** What a local name is bound to by an import or a require, if anything. */
+export function bindingOf(j: JSCodeshift, root: Collection, local: string): ModuleBinding | undefined {
+  return moduleBindings(j, root).find((b) => b.local === local);
+}
+
+/**
+ * Whether new imports in this file must be written as `const x = require('m')`: a .cjs file, or
+ * a .js file that requires modules and has no `import` declaration. (.mjs and TypeScript: ESM.)
+ */
+export function usesRequire(j: JSCodeshift, root: Collection, path: string): boolean {
+  if (/\.cjs$/.test(path)) return true;
+  if (!/\.(?:js|jsx)$/.test(path)) return false;
+  const bindings = moduleBindings(j, root);
+  return bindings.some((b) => b.kind === 'require') && !bindings.some((b) => b.kind === 'import');
+}
+
+/**
+ * A statement that binds the whole module to `local`, in the file's module system, quote and
+ * semicolon habit: `import * as logs from 'aws-cdk-lib/aws-logs';` or
+ * `const logs = require('aws-cdk-lib/aws-logs');`.
+ */
+export function namespaceImportLine(local: string, module: string, style: { commonjs: boolean; quote: string; semi: boolean }): string {
+  const q = style.quote;
+  const body = style.commonjs ? `const ${local} = require(${q}${module}${q})` : `import * as ${local} from ${q}${module}${q}`;
+  return `${body}${style.semi ? ';' : ''}`;
 }

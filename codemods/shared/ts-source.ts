@@ -16,9 +16,16 @@ export interface TsFile {
   sf: TsNamespace.SourceFile;
 }
 
+/** How the compiler reads a file: JavaScript (.js, .mjs, .cjs) as JS, .jsx and .tsx with JSX. */
+export function scriptKindOf(ts: TS, path: string): TsNamespace.ScriptKind {
+  if (/\.[cm]?tsx$/.test(path)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/.test(path)) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(path)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
 export function parseTs(ts: TS, path: string, text: string): TsFile {
-  const kind = /\.[cm]?tsx$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  return { path, text, sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind) };
+  return { path, text, sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, path)) };
 }
 
 /** Does the file parse without syntax errors? */
@@ -45,24 +52,82 @@ export function unwrapExpr(ts: TS, e: TsNamespace.Expression): TsNamespace.Expre
   return n;
 }
 
+/** The module of `require('m')`, unwrapped from parentheses and casts. */
+export function requiredModule(ts: TS, e: TsNamespace.Expression | undefined): string | undefined {
+  const n = e ? unwrapExpr(ts, e) : undefined;
+  if (!n || !ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== 'require' || n.arguments.length !== 1) return undefined;
+  return stringText(ts, n.arguments[0]);
+}
+
+export interface TsBinding {
+  local: string;
+  module: string;
+  /** `*` (whole module), `default`, or the exported name. */
+  imported: string;
+  kind: 'import' | 'require';
+  statement: TsNamespace.Statement;
+}
+
 /**
- * What a local name is imported as: `{ module: 'aws-cdk-lib/aws-apigateway', imported: '*' }`
- * for `import * as apigw from ...`, `imported: 'RestApi'` for a named import (alias resolved).
+ * Every module-level name bound to a module, ESM or CommonJS: `import * as aws from '@pulumi/aws'`,
+ * `import { Key as K } from ...`, `import aws = require(...)`, `const aws = require('@pulumi/aws')`,
+ * `const { Key, aws_kms: kms } = require('aws-cdk-lib/...')`, `const ecr = require('aws-cdk-lib').aws_ecr`.
  */
-export function importOf(ts: TS, file: TsFile, local: string): { module: string; imported: string } | undefined {
+export function moduleBindings(ts: TS, file: TsFile): TsBinding[] {
+  const out: TsBinding[] = [];
   for (const st of file.sf.statements) {
-    if (!ts.isImportDeclaration(st) || !st.importClause || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-    const module = st.moduleSpecifier.text;
-    const c = st.importClause;
-    if (c.name?.text === local) return { module, imported: 'default' };
-    const nb = c.namedBindings;
-    if (nb && ts.isNamespaceImport(nb) && nb.name.text === local) return { module, imported: '*' };
-    if (nb && ts.isNamedImports(nb)) {
-      const el = nb.elements.find((x) => x.name.text === local);
-      if (el) return { module, imported: (el.propertyName ?? el.name).text };
+    if (ts.isImportDeclaration(st) && st.importClause && ts.isStringLiteral(st.moduleSpecifier)) {
+      const module = st.moduleSpecifier.text;
+      const c = st.importClause;
+      if (c.name) out.push({ local: c.name.text, module, imported: 'default', kind: 'import', statement: st });
+      const nb = c.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) out.push({ local: nb.name.text, module, imported: '*', kind: 'import', statement: st });
+      if (nb && ts.isNamedImports(nb)) {
+        for (const el of nb.elements) out.push({ local: el.name.text, module, imported: (el.propertyName ?? el.name).text, kind: 'import', statement: st });
+      }
+    } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference)) {
+      const module = stringText(ts, st.moduleReference.expression);
+      if (module !== undefined) out.push({ local: st.name.text, module, imported: '*', kind: 'import', statement: st });
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer ? unwrapExpr(ts, d.initializer) : undefined;
+        let module = requiredModule(ts, init);
+        let member: string | undefined;
+        if (module === undefined && init && ts.isPropertyAccessExpression(init)) {
+          module = requiredModule(ts, init.expression);
+          member = init.name.text;
+        }
+        if (module === undefined) continue;
+        if (ts.isIdentifier(d.name)) out.push({ local: d.name.text, module, imported: member ?? '*', kind: 'require', statement: st });
+        else if (ts.isObjectBindingPattern(d.name) && member === undefined) {
+          for (const el of d.name.elements) {
+            if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
+            const key = el.propertyName ? propName(ts, el.propertyName) : el.name.text;
+            if (key !== undefined) out.push({ local: el.name.text, module, imported: key, kind: 'require', statement: st });
+          }
+        }
+      }
     }
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * What a local name is imported as: `{ module: 'aws-cdk-lib/aws-apigateway', imported: '*' }`
+ * for `import * as apigw from ...` or `const apigw = require(...)`, `imported: 'RestApi'` for a
+ * named import or a destructured require (alias resolved).
+ */
+export function importOf(ts: TS, file: TsFile, local: string): { module: string; imported: string } | undefined {
+  const b = moduleBindings(ts, file).find((x) => x.local === local);
+  return b ? { module: b.module, imported: b.imported } : undefined;
+}
+
+/** New imports in this file are `const x = require('m')`: a .cjs file, or a .js file that requires and never imports. */
+export function usesRequire(ts: TS, file: TsFile): boolean {
+  if (/\.cjs$/.test(file.path)) return true;
+  if (!/\.(?:js|jsx)$/.test(file.path)) return false;
+  const bindings = moduleBindings(ts, file);
+  return bindings.some((b) => b.kind === 'require') && !bindings.some((b) => b.kind === 'import');
 }
 
 /**

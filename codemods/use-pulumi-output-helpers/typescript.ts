@@ -6,7 +6,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { CodemodContext, CodemodResult } from '../../src/fix/contract.js';
 import { applySplices } from '../add-logs-kms-statement/source.js';
-import { importOf, lineOf, localObject, parsesCleanly, parseTs, qualifiedCdkName, stringText, unwrapExpr, walkTs, type TS, type TsFile, type TsNode } from '../shared/ts-source.js';
+import { importOf, lineOf, localObject, moduleBindings, parsesCleanly, parseTs, qualifiedCdkName, stringText, unwrapExpr, usesRequire, walkTs, type TS, type TsFile, type TsNode } from '../shared/ts-source.js';
 import { choose, type OutputSite } from './choose.js';
 
 const OUTPUT_FUNCTIONS = new Set(['output', 'all', 'concat', 'secret', 'unsecret', 'interpolate', 'jsonStringify', 'jsonParse']);
@@ -22,11 +22,9 @@ class FileScan {
     private readonly ts: TS,
     readonly file: TsFile,
   ) {
-    for (const st of file.sf.statements) {
-      if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === '@pulumi/pulumi') {
-        const nb = st.importClause?.namedBindings;
-        if (nb && ts.isNamespaceImport(nb)) this.pulumiLocal = nb.name.text;
-      }
+    // `import * as pulumi from '@pulumi/pulumi'` or `const pulumi = require('@pulumi/pulumi')`.
+    for (const b of moduleBindings(ts, file)) {
+      if (b.module === '@pulumi/pulumi' && (b.imported === '*' || (b.imported === 'default' && b.kind === 'require'))) this.pulumiLocal ??= b.local;
     }
     // const x = new aws.s3.Bucket(...)  /  const x = pulumi.output(...)  /  const x = bucket.arn
     walkTs(ts, file.sf, (n) => {
@@ -173,15 +171,18 @@ export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   return { status: 'proposed', reason: `${what.join(', ')}: Pulumi resolves the Outputs before the text is made`, edits };
 }
 
-/** `import * as pulumi from '@pulumi/pulumi';` after the last import, in the file's quote and semicolon style. */
+/**
+ * `import * as pulumi from '@pulumi/pulumi';` after the last import (`const pulumi =
+ * require('@pulumi/pulumi');` in a CommonJS file), in the file's quote and semicolon style.
+ */
 function importSplice(ts: TS, file: TsFile): { pos: number; end: number; text: string } {
-  const imports = file.sf.statements.filter(ts.isImportDeclaration);
-  const first = imports[0];
-  const q = first?.moduleSpecifier.getText(file.sf).startsWith('"') ? '"' : "'";
+  const bindings = moduleBindings(ts, file);
+  const first = bindings[0]?.statement;
+  const last = bindings.at(-1)?.statement;
+  const q = first && /^[^'"]*"/.test(first.getText(file.sf)) ? '"' : "'";
   const semi = first ? first.getText(file.sf).trimEnd().endsWith(';') : true;
-  const line = `import * as pulumi from ${q}@pulumi/pulumi${q}${semi ? ';' : ''}`;
+  const line = usesRequire(ts, file) ? `const pulumi = require(${q}@pulumi/pulumi${q})${semi ? ';' : ''}` : `import * as pulumi from ${q}@pulumi/pulumi${q}${semi ? ';' : ''}`;
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-  const last = imports.at(-1);
   if (last) return { pos: last.getEnd(), end: last.getEnd(), text: `${eol}${line}` };
   return { pos: 0, end: 0, text: `${line}${eol}` };
 }

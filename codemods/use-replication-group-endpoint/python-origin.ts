@@ -10,6 +10,12 @@ import { callArgs, classBases, dotted, enclosingClass, field, unparen } from '..
 
 export const REPLICATION_GROUP = 'pulumi_aws.elasticache.ReplicationGroup';
 export const CLUSTER = 'pulumi_aws.elasticache.Cluster';
+/** The same resources from CDKTF's prebuilt AWS provider. */
+export const CDKTF_REPLICATION_GROUP = 'cdktf_cdktf_provider_aws.elasticache_replication_group.ElasticacheReplicationGroup';
+export const CDKTF_CLUSTER = 'cdktf_cdktf_provider_aws.elasticache_cluster.ElasticacheCluster';
+
+const isReplicationGroup = (q: string | undefined) => q === REPLICATION_GROUP || q === `${REPLICATION_GROUP}.get` || q === CDKTF_REPLICATION_GROUP;
+const isCluster = (q: string | undefined) => q === CLUSTER || q === `${CLUSTER}.get` || q === CDKTF_CLUSTER;
 
 export interface Mod {
   path: string;
@@ -190,9 +196,9 @@ export class Resolver {
     if (!fn) return unknown(`\`${clip(call.text)}\``);
     const name = dotted(fn);
     const q = mod.imports.qualify(name);
-    if (q === REPLICATION_GROUP || q === `${REPLICATION_GROUP}.get`) return { kind: 'replication-group', creations: [{ mod, call }] };
-    if (q === CLUSTER || q === `${CLUSTER}.get`) return { kind: 'cluster', creations: [{ mod, call }] };
-    if (q && /^(?:pulumi|pulumi_\w+)\./.test(q)) return { kind: 'other', what: `a ${q}` };
+    if (isReplicationGroup(q)) return { kind: 'replication-group', creations: [{ mod, call }] };
+    if (isCluster(q)) return { kind: 'cluster', creations: [{ mod, call }] };
+    if (q && /^(?:pulumi|pulumi_\w+|cdktf|cdktf_cdktf_provider_\w+)\./.test(q)) return { kind: 'other', what: `a ${q}` };
     const label = `${clip(fn.text)}()`;
     let targets: Sym[];
     if (fn.type === 'identifier') targets = await this.lookup(mod, fn, fn.text);
@@ -230,8 +236,8 @@ export class Resolver {
   private instance(mod: Mod, cls: Node, call: Node, callMod: Mod): Value {
     for (const base of classBases(cls)) {
       const q = mod.imports.qualify(base);
-      if (q === REPLICATION_GROUP) return { kind: 'replication-group', creations: [{ mod: callMod, call }] };
-      if (q === CLUSTER) return { kind: 'cluster', creations: [{ mod: callMod, call }] };
+      if (q === REPLICATION_GROUP || q === CDKTF_REPLICATION_GROUP) return { kind: 'replication-group', creations: [{ mod: callMod, call }] };
+      if (q === CLUSTER || q === CDKTF_CLUSTER) return { kind: 'cluster', creations: [{ mod: callMod, call }] };
     }
     return { kind: 'instance', mod, cls };
   }
@@ -566,7 +572,10 @@ export function resourceKeywords(call: Node): { keywords: Map<string, Node>; opa
   if (!args) return { keywords, opaque: 'its arguments' };
   for (const [k, v] of args.keywords) keywords.set(k, v.value);
   if (args.splat) return { keywords, opaque: 'the **kwargs it is called with' };
-  const argsObj = keywords.get('args') ?? args.positional[1];
+  // Pulumi's `X("name", XArgs(...))`; CDKTF's `X(scope, "id", ...)` has its id there, not args.
+  const second = args.positional[1];
+  const isId = second && ['string', 'concatenated_string', 'binary_operator'].includes(unparen(second)?.type ?? '');
+  const argsObj = keywords.get('args') ?? (isId ? undefined : second);
   if (argsObj) {
     const inner = unparen(argsObj);
     const innerArgs = inner?.type === 'call' ? callArgs(inner) : undefined;

@@ -35,6 +35,8 @@ const CONFIGURATION = 'configuration_endpoint_address';
 
 export async function run(ctx: CodemodContext): Promise<CodemodResult> {
   const attribute = typeof ctx.captures.attribute === 'string' ? ctx.captures.attribute : 'cache_nodes';
+  // The TypeScript compiler's `cacheNodes` is the TypeScript side's.
+  if (attribute === 'cacheNodes') return { status: 'not-found', reason: 'the log reports a TypeScript read of cacheNodes', edits: {} };
   if (attribute !== 'cache_nodes') return { status: 'refused', reason: `no rewrite is known for ReplicationGroup.${attribute}`, edits: {} };
   const resolver = new Resolver(ctx);
   try {
@@ -175,6 +177,19 @@ function useOf(a: Node): Use {
     const m = memberOf(p);
     if (m.kind === 'member') return { kind: 'direct', whole: m.node, member: m.member };
     return { kind: 'refuse', reason: `{x}.cache_nodes[0]${m.what} has no ReplicationGroup equivalent stackfix knows; use {x}.${PRIMARY} / {x}.port` };
+  }
+  // CDKTF: `x.cache_nodes.get(0).address` (a list attribute read with get()).
+  if (p?.type === 'attribute' && field(p, 'attribute')?.text === 'get' && p.parent?.type === 'call' && field(p.parent, 'function')?.equals(p)) {
+    const call = p.parent;
+    const args = callArgs(call);
+    const arg = args && args.positional.length === 1 && args.keywords.size === 0 && !args.splat ? unparen(args.positional[0]) : undefined;
+    if (arg?.type !== 'integer' || !/^\d+$/.test(arg.text)) return { kind: 'refuse', reason: '{x}.cache_nodes.get(...) with an index stackfix cannot read' };
+    if (Number(arg.text) !== 0) {
+      return { kind: 'refuse', reason: `{x}.cache_nodes.get(${arg.text}) reads a replica node, which a replication group does not list; use {x}.reader_endpoint_address for reads from replicas (or {x}.member_clusters for the node ids)` };
+    }
+    const m = memberOf(call);
+    if (m.kind === 'member') return { kind: 'direct', whole: m.node, member: m.member };
+    return { kind: 'refuse', reason: `{x}.cache_nodes.get(0)${m.what} has no replication group equivalent stackfix knows; use {x}.${PRIMARY} / {x}.port` };
   }
   if (p?.type === 'attribute' && field(p, 'attribute')?.text === 'apply' && p.parent?.type === 'call' && field(p.parent, 'function')?.equals(p)) {
     const call = p.parent;

@@ -23,7 +23,7 @@ export interface FixOutcome {
   originals: Record<string, string>;
 }
 
-const LANGUAGE_NAME: Record<Language, string> = { typescript: 'TypeScript', python: 'Python' };
+const LANGUAGE_NAME: Record<Language, string> = { typescript: 'TypeScript/JavaScript', python: 'Python' };
 const BOM = '\uFEFF';
 
 /** How a file's text is shown to codemods, and how to turn their output back. */

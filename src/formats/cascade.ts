@@ -8,6 +8,8 @@ const CASCADE: RegExp[] = [
   /^(?:preview|refresh|destroy) failed$/i,
   /\ban unhandled error occurred: Program exited with non-zero exit code\b/i,
   /^Program failed with an unhandled exception:?$/i,
+  // Pulumi's Node.js host before ts-node's diagnostics (which follow as events of their own).
+  /^Running program '[^'\n]{0,500}' failed with an unhandled exception:?(?:\s+TSError: ⨯ Unable to compile TypeScript:?)?\s*$/i,
   /\bSubprocess exited with error \d+/i,
   /\b(?:exited|failed) with (?:exit )?code:? \d+/i,
   /\bProcess completed with exit code \d+/i,

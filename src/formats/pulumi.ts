@@ -6,6 +6,7 @@ import type { Event, Line } from '../types.js';
 import { isCascade } from './cascade.js';
 import { type Block, type Feed, type Recogniser, type Sink, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
 import { TracebackBlock } from './python.js';
+import { recogniseTsc } from './tsc.js';
 
 const TYPE = String.raw`[\w.-]+:[\w/.-]+:[\w.-]+`;
 const STREAM_ERROR = new RegExp(String.raw`^\s*[-+~=<>]*\s*(?<type>${TYPE})\s+(?<name>\S+)\s+(?<status>.*?)\s*error: (?<msg>.*)$`);
@@ -72,6 +73,8 @@ class DiagnosticsBlock implements Block {
   private framing: Framing = {};
   private current: MessageCollector | undefined;
   private traceback: TracebackBlock | undefined;
+  /** ts-node's `TSError: ⨯ Unable to compile TypeScript:` lists compiler diagnostics with their file and line. */
+  private tsc: Block | undefined;
 
   constructor(private readonly sink: Sink) {}
 
@@ -84,6 +87,11 @@ class DiagnosticsBlock implements Block {
     if (this.traceback) {
       if (this.traceback.feed(line) === 'taken') return 'taken';
       this.traceback = undefined;
+    }
+    if (this.tsc) {
+      if (this.tsc.feed(line) === 'taken') return 'taken';
+      this.tsc.close();
+      this.tsc = undefined;
     }
     const text = line.text;
     if (!text.trim()) {
@@ -114,6 +122,12 @@ class DiagnosticsBlock implements Block {
       this.traceback = new TracebackBlock(line, indentOf(text), this.sink, (t) => t, this.frameFraming());
       return 'taken';
     }
+    const tsc = recogniseTsc(line, this.sink);
+    if (tsc) {
+      this.flush();
+      this.tsc = tsc;
+      return 'taken';
+    }
     this.current?.add(line);
     return 'taken';
   }
@@ -125,6 +139,7 @@ class DiagnosticsBlock implements Block {
   }
 
   close(): void {
+    this.tsc?.close();
     this.flush();
   }
 }

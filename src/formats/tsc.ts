@@ -28,7 +28,8 @@ class TscBlock implements Block {
   }
 
   feed(line: Line): Feed {
-    if (HEAD.test(line.text) || this.parts.length >= MAX_BLOCK_LINES) return 'done';
+    // The next diagnostic, also when the list is indented (under Pulumi's `Diagnostics:`).
+    if (HEAD.test(line.text.trim()) || this.parts.length >= MAX_BLOCK_LINES) return 'done';
     if (!line.text.trim()) {
       // Pretty output: a blank line, the code frame, a blank line.
       return ++this.blanks <= 2 && (this.blanks === 1 || this.framed) ? 'taken' : 'done';

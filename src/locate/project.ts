@@ -9,10 +9,13 @@ const SKIP_DIRS = new Set([
   'node_modules', 'cdk.out', 'cdktf.out', 'dist', 'build', 'coverage', 'venv',
   '__pycache__', 'site-packages', '.git', '.venv', '.terraform', '.pulumi', '.mypy_cache', '.pytest_cache', '.tox',
 ]);
+/** `typescript` covers JavaScript too: Pulumi programs and CDK apps are written in both, and one parser reads both. */
 const EXTENSIONS: Record<Language, RegExp> = {
-  typescript: /\.(?:[cm]?ts|tsx)$/,
+  typescript: /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/,
   python: /\.py$/,
 };
+/** Bundles and minified output, never written by hand. */
+const MINIFIED = /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$/;
 /** Source files larger than this are generated, not written by hand. */
 const MAX_SOURCE_BYTES = 1024 * 1024;
 const MAX_FILES = 50_000;
@@ -31,6 +34,17 @@ function declaredEncoding(bytes: Buffer): string {
   const head = bytes.subarray(0, 400).toString('latin1').split('\n').slice(0, 2).join('\n');
   const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/m.exec(head);
   return m ? ` (declares ${m[1]})` : '';
+}
+
+/**
+ * A `.js` next to the `.ts` it was compiled from (`cdk init`'s tsconfig emits beside the
+ * sources): the TypeScript is the source; fixing both would patch build output.
+ */
+function compiledFromTypeScript(file: string, present: Set<string>): boolean {
+  const m = /^(.*)\.([cm]?)jsx?$/.exec(file);
+  if (!m) return false;
+  const [, stem, flavour] = m;
+  return present.has(`${stem}.${flavour}ts`) || present.has(`${stem}.tsx`);
 }
 
 export class Project {
@@ -139,7 +153,29 @@ export class Project {
 
   files(language: Language): string[] {
     const re = EXTENSIONS[language];
-    return this.walk().filter((f) => re.test(f) && !f.endsWith('.d.ts'));
+    const all = this.walk();
+    const present = new Set(all);
+    const outDirs = this.compilerOutDirs(all);
+    const built = (f: string) => /\.(?:[cm]?js|jsx)$/.test(f) && outDirs.some((d) => f.startsWith(`${d}/`));
+    return all.filter((f) => re.test(f) && !/\.d\.[cm]?ts$/.test(f) && !MINIFIED.test(f) && !compiledFromTypeScript(f, present) && !built(f));
+  }
+
+  /**
+   * The `outDir` of each tsconfig.json in the project (Pulumi's TypeScript template compiles to
+   * `bin/`): JavaScript there is build output. Read as text, comments and all: only the one
+   * string matters.
+   */
+  private compilerOutDirs(all: string[]): string[] {
+    const dirs: string[] = [];
+    for (const f of all) {
+      if (!/(?:^|\/)tsconfig(?:\.[\w-]+)?\.json$/.test(f)) continue;
+      const m = /"outDir"\s*:\s*"([^"\n]+)"/.exec(this.read(f, 256 * 1024) ?? '');
+      if (!m) continue;
+      const base = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+      const dir = path.posix.normalize(path.posix.join(base, m[1]!)).replace(/\/+$/, '');
+      if (dir && dir !== '.' && !dir.startsWith('..')) dirs.push(dir);
+    }
+    return dirs;
   }
 
   /**

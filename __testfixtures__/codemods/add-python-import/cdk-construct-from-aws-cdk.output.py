@@ -1,0 +1,14 @@
+from aws_cdk import App, Duration, Stack
+from aws_cdk import aws_sqs as sqs
+from constructs import Construct
+
+
+class QueueStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        self.queue = sqs.Queue(self, "Jobs", visibility_timeout=Duration.minutes(5))
+
+
+app = App()
+QueueStack(app, "QueueStack-dev")
+app.synth()

@@ -1,0 +1,16 @@
+"use strict";
+const aws = require("@pulumi/aws");
+
+const bucket = new aws.s3.BucketV2("reports");
+const reader = new aws.iam.Role("reports-reader", {
+    assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }),
+});
+
+// Read access to the reports bucket.
+new aws.iam.RolePolicy("reports-read", {
+    role: reader.id,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: `${bucket.arn}/*` }],
+    }),
+});
