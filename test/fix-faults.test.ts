@@ -104,25 +104,6 @@ function watch(dir: string) {
   return { untouched: () => expect(snap()).toEqual(before) };
 }
 
-let atimeWorks = false;
-
-beforeAll(() => {
-  for (const f of FILES) OLD[f] = fs.readFileSync(path.resolve('examples/cdk-py', f), 'utf8');
-  const { project } = workspace();
-  const r = fix(project);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  for (const f of FILES) NEW[f] = fs.readFileSync(path.join(project, f), 'utf8');
-  for (const f of FILES) expect(NEW[f]).not.toBe(OLD[f]);
-  // Does this file system show reads in atime?
-  const probe = path.join(tmpRoot, 'atime-probe');
-  fs.writeFileSync(probe, 'x');
-  const st = fs.statSync(probe);
-  fs.utimesSync(probe, new Date(st.mtimeMs - 86_400_000), st.mtime);
-  fs.readFileSync(probe);
-  atimeWorks = fs.statSync(probe).atimeMs > st.mtimeMs - 86_400_000;
-}, 120_000);
-
 /** The write step alone (test/helpers/fix-writer.mjs), for the many kills: a tenth of a CLI run. */
 const WRITER = path.resolve('test/helpers/fix-writer.mjs');
 let plan = '';
@@ -134,12 +115,28 @@ function writer(project: string, what: 'write' | 'recover', fault?: string): Run
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('kill -9 at each step of the write', () => {
-  beforeAll(() => {
-    plan = path.join(tmpRoot, 'plan.json');
-    fs.writeFileSync(plan, JSON.stringify(FILES.map((rel) => ({ rel, before: OLD[rel], after: NEW[rel] }))));
-  });
+let atimeWorks = false;
 
+beforeAll(() => {
+  for (const f of FILES) OLD[f] = fs.readFileSync(path.resolve('examples/cdk-py', f), 'utf8');
+  const { project } = workspace();
+  const r = fix(project);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  for (const f of FILES) NEW[f] = fs.readFileSync(path.join(project, f), 'utf8');
+  for (const f of FILES) expect(NEW[f]).not.toBe(OLD[f]);
+  plan = path.join(tmpRoot, 'plan.json');
+  fs.writeFileSync(plan, JSON.stringify(FILES.map((rel) => ({ rel, before: OLD[rel], after: NEW[rel] }))));
+  // Does this file system show reads in atime?
+  const probe = path.join(tmpRoot, 'atime-probe');
+  fs.writeFileSync(probe, 'x');
+  const st = fs.statSync(probe);
+  fs.utimesSync(probe, new Date(st.mtimeMs - 86_400_000), st.mtime);
+  fs.readFileSync(probe);
+  atimeWorks = fs.statSync(probe).atimeMs > st.mtimeMs - 86_400_000;
+}, 120_000);
+
+describe('kill -9 at each step of the write', () => {
   // Before `commit` the next run rolls back (no file had changed); from it on, it completes.
   test.each([
     ['start', 'old', /^stackfix: removed the lock of a stackfix run that is gone \(pid \d+, started [^)]+\)$/],
@@ -324,26 +321,29 @@ async function waitFor(file: string, gone: () => boolean = () => false): Promise
   }
 }
 
-/** Runs --fix paused at `point` (the run waits for `go`), lets `meanwhile` act, then lets it go on. */
-async function pausedFix(project: string, point: string, meanwhile: () => void | Promise<void>, extraFault = ''): Promise<Run> {
-  const signals = fs.mkdtempSync(path.join(tmpRoot, 'signals-'));
-  const child = spawn(process.execPath, [BIN, ...LOGS, '--fix'], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', STACKFIX_TEST_FAULT: `pause:${signals}@${point}${extraFault}` },
-  });
+/** `stackfix LOGS --fix` in the background: its result once it exits, and whether it has. */
+function fixInBackground(project: string, fault: string): { exited: Promise<Run>; done: () => boolean } {
+  const child = spawn(process.execPath, [BIN, ...LOGS, '--fix'], { cwd: project, env: { ...process.env, NO_COLOR: '1', STACKFIX_TEST_FAULT: fault } });
   let stdout = '';
   let stderr = '';
+  let done = false;
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  let done = false;
   const exited = new Promise<Run>((resolve) =>
     child.on('exit', (status, signal) => {
       done = true;
       resolve({ status, signal, stdout, stderr });
     }),
   );
+  return { exited, done: () => done };
+}
+
+/** Runs --fix paused at `point` (the run waits for `go`), lets `meanwhile` act, then lets it go on. */
+async function pausedFix(project: string, point: string, meanwhile: () => void | Promise<void>): Promise<Run> {
+  const signals = fs.mkdtempSync(path.join(tmpRoot, 'signals-'));
+  const { exited, done } = fixInBackground(project, `pause:${signals}@${point}`);
   try {
-    await waitFor(path.join(signals, point), () => done);
+    await waitFor(path.join(signals, point), done);
     await meanwhile();
   } finally {
     fs.writeFileSync(path.join(signals, 'go'), '');
@@ -390,19 +390,9 @@ describe('two runs on one project', () => {
     const first = await pausedFix(project, 'commit', async () => {
       // The first holds the lock with its journal committed; the second must not take that
       // journal for an interrupted one, and must wait at the lock to write.
-      let done = false;
-      second = new Promise<Run>((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...LOGS, '--fix'], { cwd: project, env: { ...process.env, NO_COLOR: '1', STACKFIX_TEST_FAULT: `mark:${signals}@lock-busy` } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('exit', (status, signal) => {
-          done = true;
-          resolve({ status, signal, stdout, stderr });
-        });
-      });
-      await waitFor(path.join(signals, 'lock-busy'), () => done);
+      const run = fixInBackground(project, `mark:${signals}@lock-busy`);
+      second = run.exited;
+      await waitFor(path.join(signals, 'lock-busy'), run.done);
     });
     expect(first.status).toBe(0);
     expect(first.stderr).toBe('');

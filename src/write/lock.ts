@@ -76,7 +76,8 @@ function stale(held: { owner?: Owner; mtime: number }): boolean {
   const age = Date.now() - (held.owner?.started ?? held.mtime);
   if (age > STALE_AFTER_MS) return true;
   if (!held.owner) return Date.now() - held.mtime > 10_000;
-  return held.owner.host === os.hostname() && held.owner.pid !== process.pid && !alive(held.owner.pid);
+  // Our own pid in a lock we do not hold (we never hold two) is a dead run's whose pid we reuse.
+  return held.owner.host === os.hostname() && (held.owner.pid === process.pid || !alive(held.owner.pid));
 }
 
 /**
@@ -112,7 +113,11 @@ export function acquireLock(root: string, opts: { waitMs?: number; onStale?: (ow
     if (stale(held)) {
       // Remove it only if it is still the lock judged stale (another run may have broken it already).
       if (readOwner(file)?.raw === held.raw) {
-        fs.rmSync(file, { force: true });
+        try {
+          fs.rmSync(file, { force: true });
+        } catch (err) {
+          throw new UserError(`${root}: cannot remove the stale lock ${LOCK_FILE} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); nothing written`);
+        }
         opts.onStale?.(held.owner);
       }
       continue;
