@@ -12,8 +12,9 @@
 //   STACKFIX_TEST_FAULT="mark:/tmp/d@lock-busy"    create /tmp/d/lock-busy and go on
 //   STACKFIX_TEST_FAULT="lock-wait=300"            wait 300 ms, not 10 s, for another run's lock
 //
-// Items are separated by commas. Points: lock-busy, start, journal, temp:N, written:N, commit,
-// rename:N, renamed, done; recovery: recover, recover-rename:N, recover-restore:N.
+// Items are separated by commas. Points: lock-temp, lock-busy, start, journal, temp:N,
+// written:N, commit, rename:N, renamed, done; recovery: recover, recover-rename:N,
+// recover-restore:N.
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { Project } from '../locate/project.js';
 import { fault } from './faults.js';
-import { acquireLock, LOCK_FILE, LockBusy } from './lock.js';
+import { acquireLock, LOCK_FILE, LockBusy, removeOrphanLockTemps } from './lock.js';
 
 export const JOURNAL_FILE = '.stackfix-journal.json';
 const JOURNAL_TMP = `${JOURNAL_FILE}.tmp`;
@@ -258,20 +258,24 @@ export function recoverLocked(project: Project, opts: { strict: boolean; note: N
 }
 
 /**
- * Before a run reads anything: if an interrupted --fix left a journal, a temp journal or a lock
- * behind, take the lock and finish it. A lock held by a live run means that run is writing:
+ * Before a run reads anything: if an interrupted --fix left a journal, a temp journal, a lock
+ * or a lock's temp file behind (one look at the project root's names), take the lock and finish it. A lock held by a live run means that run is writing:
  * its journal is not interrupted and is left to it.
  */
 export function recoverInterrupted(project: Project, opts: { strict: boolean; note: Note }): void {
-  const left = [JOURNAL_FILE, JOURNAL_TMP, LOCK_FILE].some((name) => {
-    try {
-      fs.lstatSync(path.join(project.root, name));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!left) return;
+  let names: string[];
+  try {
+    names = fs.readdirSync(project.root).filter((n) => n.startsWith('.stackfix'));
+  } catch {
+    return;
+  }
+  if (names.length === 0) return;
+  try {
+    removeOrphanLockTemps(project.root, names);
+  } catch {
+    // a read-only root: taking the lock below says so
+  }
+  if (![JOURNAL_FILE, JOURNAL_TMP, LOCK_FILE].some((n) => names.includes(n))) return;
   let lock;
   let staleNote: string | undefined;
   try {

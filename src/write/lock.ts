@@ -1,8 +1,14 @@
-// One writer per project: `.stackfix.lock` in the project root, created with O_EXCL and holding
-// the writer's pid, host and start time. It is held only while a run writes its fixes or
-// recovers an interrupted one (milliseconds), so a second run waits briefly for it and then
-// refuses. A lock whose process is gone (same host), or that is older than any write takes,
-// is stale: it is removed and taken.
+// One writer per project: `.stackfix.lock` in the project root, holding the writer's pid, host
+// and start time. It is held only while a run writes its fixes or recovers an interrupted one
+// (milliseconds), so a second run waits briefly for it and then refuses. A lock whose process
+// is gone (same host), or that is older than any write takes, is stale: it is removed and
+// taken.
+//
+// The lock appears with its content or not at all: it is written to `.stackfix.lock.<pid>.<hex>.tmp`
+// and hard-linked to its name (link fails if the name exists, like O_EXCL). A run killed
+// between creating an empty lock and writing it would otherwise leave a lock no one can judge.
+// Where a file system has no hard links, O_EXCL creation is used and an empty lock is judged
+// by its age.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +17,11 @@ import { UserError } from '../errors.js';
 import { fault, lockWaitMs } from './faults.js';
 
 export const LOCK_FILE = '.stackfix.lock';
+const LOCK_TEMP = /^\.stackfix\.lock\.(\d+)\.[0-9a-f]+\.tmp$/;
 /** No write step holds the lock this long: an older lock is left by a process that is gone (or a reused pid). */
 const STALE_AFTER_MS = 2 * 60_000;
+/** Creating a lock and writing its content takes microseconds: an empty lock older than this is a dead run's. */
+const EMPTY_STALE_AFTER_MS = 2_000;
 
 interface Owner {
   pid: number;
@@ -58,7 +67,7 @@ function readOwner(file: string): { owner?: Owner; raw: string; mtime: number } 
     const o = JSON.parse(raw) as Owner;
     if (typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.started === 'number') return { owner: o, raw, mtime: st.mtimeMs };
   } catch {
-    // a writer killed between creating the file and writing it: judged by its age
+    // judged by its age
   }
   return { raw, mtime: st.mtimeMs };
 }
@@ -75,9 +84,51 @@ function alive(pid: number): boolean {
 function stale(held: { owner?: Owner; mtime: number }): boolean {
   const age = Date.now() - (held.owner?.started ?? held.mtime);
   if (age > STALE_AFTER_MS) return true;
-  if (!held.owner) return Date.now() - held.mtime > 10_000;
+  if (!held.owner) return Date.now() - held.mtime > EMPTY_STALE_AFTER_MS;
   // Our own pid in a lock we do not hold (we never hold two) is a dead run's whose pid we reuse.
   return held.owner.host === os.hostname() && (held.owner.pid === process.pid || !alive(held.owner.pid));
+}
+
+/** Removes the lock temp files of runs that are gone (killed between writing one and linking it). */
+export function removeOrphanLockTemps(root: string, names: string[] = fs.readdirSync(root)): void {
+  for (const name of names) {
+    const m = LOCK_TEMP.exec(name);
+    if (m && (Number(m[1]) === process.pid || !alive(Number(m[1])))) fs.rmSync(path.join(root, name), { force: true });
+  }
+}
+
+/** Creates the lock with its content: true, or false when it exists. */
+function create(file: string, text: string, nonce: string): boolean {
+  const tmp = `${file}.${process.pid}.${nonce}.tmp`;
+  fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
+  try {
+    fault('lock-temp');
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  // No hard links here: O_EXCL, then the content.
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    fs.writeSync(fd, text);
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
+  fs.closeSync(fd);
+  return true;
 }
 
 /**
@@ -87,26 +138,17 @@ function stale(held: { owner?: Owner; mtime: number }): boolean {
  */
 export function acquireLock(root: string, opts: { waitMs?: number; onStale?: (owner: Owner | undefined) => void } = {}): Lock {
   const file = path.join(root, LOCK_FILE);
-  const me: Owner = { pid: process.pid, host: os.hostname(), started: Date.now(), nonce: crypto.randomBytes(8).toString('hex') };
+  const nonce = crypto.randomBytes(8).toString('hex');
+  const me: Owner = { pid: process.pid, host: os.hostname(), started: Date.now(), nonce };
   const text = JSON.stringify(me);
   const waitMs = opts.waitMs ?? lockWaitMs();
   const deadline = Date.now() + waitMs;
   let told = false;
   for (;;) {
-    let fd: number | undefined;
     try {
-      fd = fs.openSync(file, 'wx', 0o644);
-      fs.writeSync(fd, text);
-      fs.closeSync(fd);
-      break;
+      if (create(file, text, nonce)) break;
     } catch (err) {
-      if (fd !== undefined) {
-        // Created but not written (a full disk): leave no empty lock behind.
-        fs.closeSync(fd);
-        fs.rmSync(file, { force: true });
-      }
-      const code = (err as NodeJS.ErrnoException).code;
-      if (fd !== undefined || code !== 'EEXIST') throw new UserError(`${root}: cannot take the lock ${LOCK_FILE} (${code ?? (err as Error).message}); nothing written`);
+      throw new UserError(`${root}: cannot take the lock ${LOCK_FILE} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); nothing written`);
     }
     const held = readOwner(file);
     if (!held) continue; // released in between
