@@ -6,8 +6,8 @@ import type { Signature } from './classify/catalogue.js';
 import { parseLines } from './formats/index.js';
 import { type InputStats, openInput, readLines } from './input/read.js';
 import { Project } from './locate/project.js';
-import { recoverInterrupted } from './write/journal.js';
 import type { Report, ReportFinding } from './report/model.js';
+import { recoverInterrupted } from './write/journal.js';
 
 export interface RunOptions {
   logs: string[];
