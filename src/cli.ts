@@ -13,6 +13,7 @@ import { redactionPolicy } from './redact/index.js';
 // What every run needs is imported here, not on first use: one module graph loads faster than
 // a chain of dynamic imports. The heavy parts (codemods, parsers, CI formats) stay lazy.
 import { run } from './run.js';
+import { colourWanted, progressOn } from './terminal.js';
 
 function packageVersion(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,8 @@ interface MainOptions {
   output: Array<{ format: FormatName; file: string }>;
   fix?: boolean;
   signatures: string[];
-  color: boolean;
+  /** --color (true), --no-color (false), neither (undefined). */
+  color?: boolean;
   showAccountIds?: boolean;
 }
 
@@ -57,37 +59,24 @@ function write(text: string): Promise<void> {
 }
 
 /** The shared pipeline of the default command and `suggest`: catalogue, then run(). */
-async function pipeline(logs: string[], opts: { project: string; signatures: string[]; fix?: boolean }, version: string) {
+async function pipeline(logs: string[], opts: { project: string; signatures: string[]; fix?: boolean; color?: boolean }, version: string) {
   if (logs.length === 0 && process.stdin.isTTY) {
     throw new UserError('no deploy log given: pass a file or pipe one in, e.g. `cdk deploy 2>&1 | stackfix` (see --help)');
   }
   const signatures = await catalogue(opts.signatures);
-  let spinner: { start(): unknown; stop(): unknown; text: string } | undefined;
-  const progress = process.stderr.isTTY
-    ? async (text: string | undefined) => {
-        if (text === undefined) {
-          spinner?.stop();
-          return;
-        }
-        if (!spinner) {
-          const { default: ora } = await import('ora');
-          spinner = ora({ text, stream: process.stderr });
-          spinner.start();
-        } else spinner.text = text;
-      }
-    : undefined;
+  const progress = progressOn(process.stderr, process.env, colourWanted(opts.color, process.stderr, process.env));
   try {
-    const { report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress(t)) });
+    const { report, details } = await run({ logs, project: opts.project, fix: opts.fix === true, signatures, version, progress: progress && ((t) => void progress.update(t)) });
     return { report, details, signatures };
   } finally {
-    spinner?.stop();
+    progress?.stop();
   }
 }
 
 async function diagnose(logs: string[], opts: MainOptions, version: string): Promise<number> {
   for (const o of opts.output) (await import('./write/output.js')).checkTarget(o.file);
   const { report, details, signatures } = await pipeline(logs, opts, version);
-  const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = colourWanted(opts.color, process.stdout, process.env);
   const renderOptions = { color, fixMode: opts.fix === true, cwd: process.cwd(), signatures, policy: redactionPolicy(opts) };
   if (opts.output.length) {
     const { writeFileAtomic } = await import('./write/output.js');
@@ -155,7 +144,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <format=file>', `also write a report to a file (repeatable; formats: ${FORMATS.join(', ')})`, parseOutput, [] as MainOptions['output'])
     .option('--fix', 'write the proposed fixes (atomically, all or nothing)')
     .option('--signatures <dir>', 'also load signatures from this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--no-color', 'never colour the output')
+    .option('--color', 'colour the text report even when stdout is not a terminal (CI logs; FORCE_COLOR=1 too)')
+    .option('--no-color', 'never colour the output (NO_COLOR=1 too)')
     .option('--show-account-ids', 'show AWS account ids in shared formats (sarif, github, markdown, rdjson); masked by default')
     .version(version, '-V, --version')
     .showHelpAfterError('(run stackfix --help for usage)')

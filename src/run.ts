@@ -8,6 +8,7 @@ import { type InputStats, openInput, readLines } from './input/read.js';
 import { Project } from './locate/project.js';
 import { maskSecrets } from './redact/secrets.js';
 import type { Report, ReportFinding } from './report/model.js';
+import { recoverInterrupted } from './write/journal.js';
 
 export interface RunOptions {
   logs: string[];
@@ -17,6 +18,8 @@ export interface RunOptions {
   version: string;
   /** Progress for slow stages (TTY only); never on stdout. */
   progress?: (text: string | undefined) => void;
+  /** Notes on stderr (an interrupted --fix completed or rolled back); default: `stackfix: <text>` on stderr. */
+  note?: (text: string) => void;
 }
 
 /** One file's text before and after a change, by project-relative path. */
@@ -54,6 +57,9 @@ function fill(template: string, captures: Finding['captures']): string {
 export async function run(options: RunOptions): Promise<RunOutput> {
   // Fail on a bad --project before reading a possibly long log.
   const project = new Project(options.project);
+  // Before anything else: finish or undo a --fix in this project that was interrupted.
+  const note = options.note ?? ((text: string) => void process.stderr.write(`stackfix: ${text}\n`));
+  recoverInterrupted(project, { strict: options.fix, note });
 
   const classifier = new Classifier(options.signatures);
   const inputs: Report['inputs'] = [];
@@ -156,7 +162,7 @@ export async function run(options: RunOptions): Promise<RunOutput> {
   if (options.fix) {
     if (byFile.size) {
       const { writeAll } = await import('./write/atomic.js');
-      writeAll(project, [...byFile.values()]);
+      writeAll(project, [...byFile.values()], note);
       for (const rf of reportFindings) if (rf.fix?.status === 'proposed') rf.fix.status = 'applied';
     }
   }

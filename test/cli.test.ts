@@ -309,12 +309,14 @@ describe('inputs', () => {
 
   test('binary input', () => {
     const run = stackfix(['--project', tmpRoot], { input: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]) });
-    expectUsageError(run, /<stdin>: looks like a binary file/);
+    expectUsageError(run, /^stackfix: <stdin>: looks like a binary file, not a deploy log \(control bytes from line 1\)$/);
   });
 
-  test('invalid UTF-8', () => {
-    const run = stackfix(['--project', tmpRoot], { input: Buffer.from('Error: caf\xe9 broke\n', 'latin1') });
-    expectUsageError(run, /<stdin>: is not valid UTF-8 text \(line 1\)/);
+  test('invalid UTF-8 is read with a replacement character, not refused', () => {
+    const run = stackfix(['--project', tmpRoot, '--format', 'json'], { input: Buffer.from("Deploying caf\xe9-stack\nNameError: name 'logs' is not defined\n", 'latin1') });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(json(run).findings.map((f) => [f.signature, f.occurrences[0]!.line])).toEqual([['python-missing-import', 2]]);
   });
 
   test('--project that does not exist', () => {

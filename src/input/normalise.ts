@@ -1,6 +1,7 @@
 // Normalise a raw line once, before any adapter sees it: terminal codes, Pulumi colour
 // directives, progress redraws, and the prefixes CI systems add to every line. Lines are never
-// dropped or split here, so line numbers stay those of the raw file.
+// dropped or split here, so line numbers stay those of the raw file (read.ts has already split
+// progress frames at lone CRs; a CR left in a line given here still keeps its last frame).
 
 // SGR and other CSI sequences, OSC (hyperlinks, titles) and lone ESC-x pairs.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
@@ -70,6 +71,10 @@ function stripWorkflowCommand(line: string): string {
 
 export function normaliseLine(raw: string): string {
   let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  // NULs (a file preallocated by a writer that crashed) and the byte-order mark of a second
+  // file appended to the log would hide what follows from patterns anchored at the line start.
+  if (line.includes('\0')) line = line.replaceAll('\0', '');
+  if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
   line = stripColour(line);
   if (line.includes('section_')) line = line.replace(GITLAB_SECTION, '');
   // A carriage return inside a line is a progress redraw: the last frame is what was shown.
