@@ -42,12 +42,32 @@ export interface RunDetails {
   files: FileChange[];
 }
 
-function fill(template: string, captures: Finding['captures']): string {
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (all, name: string) => {
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+const value = (v: string | string[]): string => (Array.isArray(v) ? v.join(', ') : v);
+
+/**
+ * Fills {capture} placeholders. A `[[...]]` segment is kept only when the log gave every
+ * capture it names (generic messages say what the log printed, and nothing about what it did not).
+ */
+export function fill(template: string, captures: Finding['captures']): string {
+  const optional = template.replace(/\[\[((?:(?!\]\])[\s\S])*)\]\]/g, (_all, inner: string) =>
+    [...inner.matchAll(PLACEHOLDER)].every((m) => captures[m[1]!] !== undefined) ? inner : '',
+  );
+  return optional.replace(PLACEHOLDER, (_all, name: string) => {
     const v = captures[name];
-    if (v === undefined) return `(${name} not in the log)`;
-    return Array.isArray(v) ? v.join(', ') : v;
+    return v === undefined ? `(${name} not in the log)` : value(v);
   });
+}
+
+/** The finding's own title: the first headline whose captures the log gave, else the signature's title. */
+export function headlineOf(sig: Signature, captures: Finding['captures']): string {
+  for (const h of sig.headline ?? []) {
+    const names = [...h.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+    if (!names.every((n) => captures[n] !== undefined)) continue;
+    const text = h.replace(PLACEHOLDER, (_all, name: string) => value(captures[name]!).replace(/\s+/g, ' ').trim());
+    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  }
+  return sig.title;
 }
 
 export async function run(options: RunOptions): Promise<RunOutput> {
@@ -123,7 +143,7 @@ export async function run(options: RunOptions): Promise<RunOutput> {
     }
     reportFindings.push({
       signature: sig.id,
-      title: sig.title,
+      title: headlineOf(sig, f.captures),
       severity: sig.severity,
       kind: sig.kind,
       rootCause: f.rootCause,

@@ -11,9 +11,18 @@ const HEAD = /^(?<box>│ ?)?(?<level>Error|Warning): (?<msg>.*)$/;
 const WITH = /^\s+with (?<address>[\w.[\]"-]+),\s*$/;
 const ON = /^\s+on (?<file>.+?) line (?<line>\d+)(?:, in (?<context>.*?))?:?\s*$/;
 const SNIPPET = /^\s+\d+: /;
-const PROGRESS = /^[\w.[\]"-]+: (?:Creating|Modifying|Destroying|Still|Creation complete|Modifications complete|Destruction complete|Refreshing state|Reading)/;
+// A progress line names a resource address, which always has a dot (`aws_s3_bucket.logs`,
+// `module.db.aws_db_instance.this[0]`): `Error: Creating ...` is a diagnostic, not progress.
+const ADDRESS = String.raw`[\w-]+(?:\[[^\]]{0,200}\])?(?:\.[\w-]+(?:\[[^\]]{0,200}\])?){1,20}`;
+const PROGRESS = new RegExp(String.raw`^${ADDRESS}(?: \([^)]{0,200}\))?: (?:Creating|Modifying|Destroying|Still|Creation complete|Modifications complete|Destruction complete|Refreshing state|Reading|Read complete|Importing|Import complete)`);
 /** cdktf's ink UI: `<stack>  ` before Terraform's own output (`orders  ╷`, `orders  │ Error: ...`). */
-const STACK_PREFIX = /^(?<stack>[A-Za-z][\w-]*) {2}(?=[╷│╵]|(?:Error|Warning): |[\w.[\]"-]+: (?:Creating|Modifying|Destroying|Still|Creation complete|Reading))/;
+const STACK_PREFIX = new RegExp(String.raw`^(?<stack>[A-Za-z][\w-]*) {2,}(?=[╷│╵]|(?:Error|Warning): |${ADDRESS}(?: \([^)]{0,200}\))?: (?:Creating|Modifying|Destroying|Still|Creation complete|Reading))`);
+/**
+ * Terraform before 0.12 listed errors as `* <address>: <message>` under `Error: Error applying
+ * plan:` (and 0.12-0.14 print the same inside some diagnostics): the address reads like a
+ * progress line's, the message is the provider's.
+ */
+const LEGACY_ITEM = new RegExp(String.raw`^\* (?<address>${ADDRESS}): (?<msg>(?!\d+ error\(s\) occurred:).+)$`);
 /** `in resource.aws_s3_bucket.logs_bucket_1A2B3C4D.lifecycle_rule:` (JSON configuration syntax). */
 const JSON_CONTEXT = /^resource\.(?<type>[a-z][a-z0-9_]*)\.(?<name>[\w-]+)/;
 /** `in resource "aws_db_instance" "orders":`: the resource when no `with` line names it (before 0.15). */
@@ -55,9 +64,9 @@ class TerraformBlock implements Block {
     if (split.stack !== undefined) {
       if (split.stack !== this.stack) return 'done';
       text = split.text;
-    } else if (this.stack !== undefined) {
-      const pad = this.stack.length + 2;
-      if (text.startsWith(' '.repeat(pad)) && /^[│╵]/.test(text.slice(pad))) text = text.slice(pad);
+    } else if (this.stack !== undefined && /^ +[│╵]/.test(text)) {
+      // indented under the prefix (however wide cdktf padded it)
+      text = text.trimStart();
     }
     if (this.boxed) {
       if (text.startsWith('╵')) {
@@ -122,8 +131,13 @@ class TerraformBlock implements Block {
     lines[0]!.text = this.first.text;
     // Whether it restates another failure is the summary's to say: a detail paragraph may quote anything.
     const summary = joinLines(this.summary).message;
+    const detail = joinLines(this.detail).message;
+    // A bare `Error: x` with no box, stack prefix, `with`/`on` lines or detail is how many tools
+    // print an error (Node, Go, scripts): read it as text, not as a Terraform diagnostic.
+    const framed = this.boxed || this.stack !== undefined || this.sawContext || this.detail.length > 0;
     this.sink.emit({
-      tool: 'terraform',
+      tool: framed ? 'terraform' : 'text',
+      facts: framed ? { summary, ...(detail ? { detail: detail.length > 1000 ? `${detail.slice(0, 999)}…` : detail } : {}) } : undefined,
       status: this.severity,
       resourceId: this.address,
       resourceType: this.address ? /(?:^|\.)(?<type>[a-z][a-z0-9]*_[a-z0-9_]+)\.[^.]+$/.exec(this.address.replace(/\[[^\]]*\]/g, ''))?.groups?.type : undefined,
@@ -149,9 +163,8 @@ class PrefixedBox implements Block {
   ) {}
   feed(line: Line): Feed {
     if (this.inner) return this.inner.feed(line);
-    const pad = this.stack.length + 2;
     const split = splitStackPrefix(line.text);
-    const text = split.stack === this.stack ? split.text : line.text.startsWith(' '.repeat(pad)) ? line.text.slice(pad) : line.text;
+    const text = split.stack === this.stack ? split.text : /^ +[│╵]/.test(line.text) ? line.text.trimStart() : line.text;
     const m = HEAD.exec(text);
     if (!m || m.groups!.box === undefined) return 'done';
     this.inner = new TerraformBlock(line, true, this.stack, m.groups!.msg!, m.groups!.level === 'Warning' ? 'warning' : 'error', this.sink);
@@ -162,7 +175,48 @@ class PrefixedBox implements Block {
   }
 }
 
+/** A legacy `* <address>: <message>` item and its indented continuation (`\tstatus code: 400, ...`). */
+class LegacyItem implements Block {
+  private parts: Array<{ lineNo: number; text: string }> = [];
+  constructor(
+    private readonly first: Line,
+    private readonly address: string,
+    msg: string,
+    private readonly sink: Sink,
+  ) {
+    this.parts.push({ lineNo: first.lineNo, text: msg });
+  }
+  feed(line: Line): Feed {
+    if (this.parts.length < MAX_BLOCK_LINES && line.text.trim() && /^\s/.test(line.text) && !LEGACY_ITEM.test(line.text.trim())) {
+      this.parts.push({ lineNo: line.lineNo, text: line.text });
+      return 'taken';
+    }
+    return 'done';
+  }
+  close(): void {
+    const { message, lines } = joinLines(this.parts);
+    lines[0]!.text = this.first.text;
+    this.sink.emit({
+      tool: 'terraform',
+      status: 'error',
+      resourceId: this.address,
+      resourceType: /(?:^|\.)(?<type>[a-z][a-z0-9]*_[a-z0-9_]+)\.[^.]+$/.exec(this.address.replace(/\[[^\]]*\]/g, ''))?.groups?.type,
+      message,
+      cascade: isCascade(message) || undefined,
+      severity: 'error',
+      span: span(this.first.source, lines, this.first.lineNo),
+      lines,
+    });
+  }
+}
+
 export const recogniseTerraform: Recogniser = (line: Line, sink: Sink) => {
+  const legacy = LEGACY_ITEM.exec(line.text);
+  if (legacy) {
+    sink.saw('terraform-text');
+    // `* aws_db_instance.orders: 1 error(s) occurred:` only counts the items below it.
+    return new LegacyItem(line, legacy.groups!.address!, legacy.groups!.msg!, sink);
+  }
   const { stack, text } = splitStackPrefix(line.text);
   if (text === '╷') {
     sink.saw('terraform-text');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import type { Line } from '../types.js';
-import { normaliseLine } from './normalise.js';
+import { normaliseAnnotated } from './normalise.js';
 
 /** Longer lines are cut: no real error message is this long, and it bounds regex work. */
 export const MAX_LINE = 16 * 1024;
@@ -23,7 +23,7 @@ export async function* readLines(stream: Readable, source: string, stats: InputS
   let first = true;
   const emit = (raw: string): Line => {
     lineNo++;
-    return { source, lineNo, text: normaliseLine(raw) };
+    return { source, lineNo, ...normaliseAnnotated(raw) };
   };
   for await (const chunk of stream) {
     const buf = chunk as Buffer;
