@@ -75,10 +75,12 @@ describe('log fixtures', () => {
       expect(actual.unclassifiedCount + actual.findings.length).toBe(expected.unclassifiedCount + expected.findings.length);
       return;
     }
-    const got = actual.findings.map((f) => ({
+    const got = actual.findings.map((f, i) => ({
       signature: f.signature.id,
       // Only the captures the fixture names: signatures may capture more (propsType, module).
-      captures: Object.fromEntries(Object.keys(expected.findings.find((e) => e.signature === f.signature.id)?.captures ?? {}).map((k) => [k, f.captures[k]])),
+      captures: Object.fromEntries(
+        Object.keys((expected.findings[i]?.signature === f.signature.id ? expected.findings[i] : expected.findings.find((e) => e.signature === f.signature.id))?.captures ?? {}).map((k) => [k, f.captures[k]]),
+      ),
       resource: f.occurrences.find((o) => o.resource)?.resource,
       lines: f.occurrences.map((o) => o.line),
     }));

@@ -13,6 +13,9 @@ const CASCADE: RegExp[] = [
   /\bProcess completed with exit code \d+/i,
   /\b(?:Job failed: exit code|script returned exit code) \d+/i,
   /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
+  // Terraform before 0.12: the heading over the `* <address>: <error>` items below it.
+  /^Error applying plan:?$/,
+  /^\d+ error\(s\) occurred:?$/,
   // ts-node's wrapper around the tsc diagnostics printed under it.
   /^TSError: ⨯ Unable to compile TypeScript:?\s*$/,
   // The stack's final status, after the resource events that hold the reason.

@@ -325,8 +325,10 @@ class DiagnosisBlock implements Block {
     }
     const prefix = TREE.exec(text)![0];
     const content = text.slice(prefix.length).trimEnd();
-    const depth = prefix.length;
-    const node = /[├└]─/.test(prefix);
+    const marker = prefix.search(/[├└]─/);
+    const node = marker !== -1;
+    // A tree node's children (its message, its source location) are indented past its marker.
+    const depth = node ? marker : prefix.length;
     const res = DIAGNOSIS_RESOURCE.exec(content);
     if (res) {
       this.flush();

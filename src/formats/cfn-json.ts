@@ -50,7 +50,7 @@ export class CfnJsonParser {
   private failures: Failure[] = [];
   private seen = new Set<string>();
   /** Per stack: when its latest operation began, and the token that operation carries. */
-  private starts = new Map<string, { time: number; token?: string }>();
+  private starts = new Map<string, Start>();
   private seq = 0;
 
   constructor(private readonly sink: Sink) {}
@@ -129,7 +129,7 @@ export class CfnJsonParser {
     if (!fields.StackName && stackName) fields.StackName = stackName;
     if (status && fields.ResourceType === 'AWS::CloudFormation::Stack' && fields.LogicalResourceId === stackName && OPERATION_START.test(status) && !Number.isNaN(time)) {
       const prev = this.starts.get(stackName);
-      if (!prev || time > prev.time) this.starts.set(stackName, { time, token: fields.ClientRequestToken ?? fields.OperationId });
+      if (!prev || time > prev.time) this.starts.set(stackName, { time, token: fields.ClientRequestToken, operation: fields.OperationId });
     }
     if (failureOf(fields) === undefined) return;
     this.failures.push({ fields, source, startLine, text: (text ?? failureOf(fields)!.reason).trim(), time, seq: this.seq++ });
@@ -202,8 +202,16 @@ function byTime(a: Failure, b: Failure): number {
   return b.seq - a.seq;
 }
 
-function inOperation(f: Failure, start: { time: number; token?: string }): boolean {
-  const token = f.fields.ClientRequestToken ?? f.fields.OperationId;
+interface Start {
+  time: number;
+  token?: string;
+  operation?: string;
+}
+
+/** Same operation: by OperationId where both events have one, else by ClientRequestToken, else by time. */
+function inOperation(f: Failure, start: Start): boolean {
+  if (start.operation && f.fields.OperationId) return f.fields.OperationId === start.operation;
+  const token = f.fields.ClientRequestToken;
   if (start.token && token) return token === start.token;
   return Number.isNaN(f.time) || f.time >= start.time;
 }

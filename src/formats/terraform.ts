@@ -11,6 +11,10 @@ const HEAD = /^(?<box>│ ?)?(?<level>Error|Warning): (?<msg>.*)$/;
 const WITH = /^\s+with (?<address>[\w.[\]"-]+),\s*$/;
 const ON = /^\s+on (?<file>.+?) line (?<line>\d+)(?:, in (?<context>.*?))?:?\s*$/;
 const SNIPPET = /^\s+\d+: /;
+/** Under the snippet, the values of the expression it highlights: `├────`, `│ local.x is null`. */
+const EXPRESSION_NOTE = /^\s+(?:[├└]─|│ )/;
+/** `on <file> line <n>` inside a one-line paste of a diagnostic. */
+const INLINE_ON = /\son (?<file>[^\s,]{1,300}\.tf(?:\.json)?) line (?<line>\d{1,7})\b/;
 // A progress line names a resource address, which always has a dot (`aws_s3_bucket.logs`,
 // `module.db.aws_db_instance.this[0]`): `Error: Creating ...` is a diagnostic, not progress.
 const ADDRESS = String.raw`[\w-]+(?:\[[^\]]{0,200}\])?(?:\.[\w-]+(?:\[[^\]]{0,200}\])?){1,20}`;
@@ -112,7 +116,7 @@ class TerraformBlock implements Block {
       this.phase = 'context';
       return 'taken';
     }
-    if (SNIPPET.test(text) && this.phase === 'context') return 'taken';
+    if ((SNIPPET.test(text) || EXPRESSION_NOTE.test(text)) && this.phase === 'context') return 'taken';
     if (this.phase === 'summary') {
       this.summary.push({ lineNo: line.lineNo, text });
       return 'taken';
@@ -133,8 +137,11 @@ class TerraformBlock implements Block {
     const summary = joinLines(this.summary).message;
     const detail = joinLines(this.detail).message;
     // A bare `Error: x` with no box, stack prefix, `with`/`on` lines or detail is how many tools
-    // print an error (Node, Go, scripts): read it as text, not as a Terraform diagnostic.
-    const framed = this.boxed || this.stack !== undefined || this.sawContext || this.detail.length > 0;
+    // print an error (Node, Go, scripts): read it as text, not as a Terraform diagnostic. A
+    // diagnostic pasted onto one line still names its place (`... on main.tf line 12, in ...`).
+    const inline = this.sawContext ? null : INLINE_ON.exec(summary);
+    if (inline && !this.location && !/(?:^|[\\/])cdk\.tf\.json$/.test(inline.groups!.file!)) this.location = { file: inline.groups!.file!, line: Number(inline.groups!.line) };
+    const framed = this.boxed || this.stack !== undefined || this.sawContext || this.detail.length > 0 || inline !== null;
     this.sink.emit({
       tool: framed ? 'terraform' : 'text',
       facts: framed ? { summary, ...(detail ? { detail: detail.length > 1000 ? `${detail.slice(0, 999)}…` : detail } : {}) } : undefined,
