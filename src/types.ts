@@ -86,4 +86,6 @@ export interface Occurrence {
   resourceType?: string;
   constructPath?: string;
   cascade?: boolean;
+  /** The source location the log names for this occurrence (traceback frame, `on file line`, a construct's trace). */
+  location?: { file: string; line: number };
 }

@@ -74,6 +74,9 @@ export interface Signature {
   sources: string[];
 }
 
+/** Placeholders a headline may use besides captures: the failing resource the log names. */
+export const FINDING_PLACEHOLDERS = new Set(['resource', 'resourceType']);
+
 const TOOLS = new Set(['cloudformation', 'cdk', 'pulumi', 'terraform', 'python', 'text']);
 const TOP_KEYS = new Set(['id', 'title', 'headline', 'severity', 'kind', 'match', 'captures', 'fingerprint', 'message', 'fix', 'references', 'examples']);
 
@@ -185,7 +188,9 @@ export function validateSignature(file: string, raw: unknown): Signature {
     }
   });
   headline.forEach((h, i) => {
-    for (const g of h.matchAll(/\{([^{}]*)\}/g)) if (!captures[g[1]!]) fail(file, `headline[${i}]`, `'{${g[1]}}' is not a capture`);
+    for (const g of h.matchAll(/\{([^{}]*)\}/g)) {
+      if (!captures[g[1]!] && !FINDING_PLACEHOLDERS.has(g[1]!)) fail(file, `headline[${i}]`, `'{${g[1]}}' is not a capture (nor resource, resourceType)`);
+    }
   });
   const fingerprint = strList(file, doc.fingerprint, 'fingerprint', false);
   fingerprint.forEach((f, i) => {

@@ -6,6 +6,7 @@
 // an unclassified line; cascades never become causes or unclassified lines, unless an input shows
 // its failure only as a cascade.
 import type { Captures, Event, Occurrence, ResourceHint } from '../types.js';
+import { isCancellation } from '../formats/cascade.js';
 import { type Signature, matchSignature } from './catalogue.js';
 
 /** Bounds memory on huge logs; the count is still exact. */
@@ -154,7 +155,7 @@ export class Classifier {
     if (!event.severity) return;
     const entry: Unclassified = { source, line: event.span.startLine, text: clip(event.lines[0]?.text ?? event.message), severity: event.severity };
     if (event.cascade) {
-      if (event.severity === 'error' && !this.cascadeOnly.has(source)) this.cascadeOnly.set(source, entry);
+      if (event.severity === 'error' && !this.cascadeOnly.has(source) && !isCancellation(event.message)) this.cascadeOnly.set(source, entry);
       return;
     }
     const key = `${event.severity}\u0000${messageKey(event.message)}`;
@@ -188,6 +189,7 @@ export class Classifier {
       resourceType: event.resourceType,
       constructPath: event.constructPath,
       cascade: event.cascade,
+      ...(event.location ? { location: event.location } : {}),
     };
     const order: [number, number] = [this.sourceOrder.get(event.span.source) ?? 0, this.events];
     let finding = this.findings.get(fingerprint);

@@ -25,3 +25,11 @@ const CASCADE: RegExp[] = [
 export function isCascade(message: string): boolean {
   return CASCADE.some((re) => re.test(message));
 }
+
+/**
+ * A resource CloudFormation stopped because another one failed (`Resource creation cancelled`):
+ * not a failure statement of its own, even when the log shows nothing else.
+ */
+export function isCancellation(message: string): boolean {
+  return CASCADE[0]!.test(message);
+}

@@ -14,6 +14,12 @@ export interface ReportOccurrence {
   constructPath?: string;
   /** A restatement of the cause (recap, ❌ line, wrapper exit code), not the cause itself. */
   cascade?: boolean;
+  /**
+   * The source location the log names (a traceback's frame, Terraform's `on <file> line <n>`, the
+   * construct's source location cdk prints): project-relative when the file is in `--project`,
+   * else as the log printed it.
+   */
+  location?: { file: string; line: number };
 }
 
 export interface ReportFix {

@@ -55,7 +55,10 @@ function renderFinding(f: ReportFinding, p: ReturnType<typeof palette>): string 
   const first = f.occurrences[0];
   if (first) {
     const where = `${first.source}:${first.line}`;
-    lines.push(`  ${p.cyan(where)}${first.resource ? `  ${first.resource}` : ''}`);
+    // The source location the log names, wherever it printed it (cdk's summary after the events).
+    const loc = f.occurrences.find((o) => o.location)?.location;
+    const at = loc ? `  ${p.cyan(`${loc.file}:${loc.line}`)}` : '';
+    lines.push(`  ${p.cyan(where)}${first.resource ? `  ${first.resource}` : ''}${at}`);
     lines.push(`    ${first.text}`);
     const more = f.occurrences.slice(1);
     if (more.length) lines.push(p.dim(`  also at ${more.slice(0, 8).map((o) => `${o.source}:${o.line}`).join(', ')}${more.length > 8 ? `, +${more.length - 8} more` : ''}`));
