@@ -53,9 +53,10 @@ export interface Event {
   location?: { file: string; line: number };
   /**
    * Facts the log states in a structured field rather than in the message (describe-events
-   * `ValidationPath`, a Terraform diagnostic's summary and detail): signatures that declare a
-   * capture of the same name get it when their pattern did not set it (`validationPath` is
-   * kept on every finding).
+   * `ValidationPath`, a Terraform diagnostic's summary and detail): a generic signature that
+   * declares a capture of the same name gets it when its pattern did not set it; any signature
+   * that declares `summary`, `validationName` or `hookType` gets those; `validationPath` is kept
+   * on every finding.
    */
   facts?: Record<string, string>;
 }

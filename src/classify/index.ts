@@ -68,6 +68,12 @@ function messageKey(message: string): string {
 
 /** Facts every finding keeps, whether or not its signature declares them. */
 const ALWAYS_KEPT_FACTS = new Set(['validationPath']);
+/**
+ * Facts that mean the same in any signature that declares a capture of that name. Others (a
+ * Terraform diagnostic's `detail`) go only to the generic signatures written for them: a
+ * specific signature's own `detail` capture means what its pattern says.
+ */
+const SHARED_FACTS = new Set(['summary', 'validationName', 'hookType']);
 
 /** A generic finding's identity ignores request ids and how a terminal wrapped the message. */
 function genericIdentity(value: string | string[] | undefined): string {
@@ -170,7 +176,8 @@ export class Classifier {
     if (event.facts) {
       captures = { ...matched };
       for (const [k, v] of Object.entries(event.facts)) {
-        if (captures[k] === undefined && v && (sig.captures[k] || ALWAYS_KEPT_FACTS.has(k))) captures[k] = v;
+        if (captures[k] !== undefined || !v) continue;
+        if (ALWAYS_KEPT_FACTS.has(k) || (sig.captures[k] && (sig.match.generic || SHARED_FACTS.has(k)))) captures[k] = v;
       }
     }
     const keys = sig.fingerprint.length ? sig.fingerprint : Object.keys(sig.captures);
