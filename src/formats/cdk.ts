@@ -6,7 +6,7 @@
 // synth warnings are the toolkit's own (tool `cdk`).
 import type { Event, Line } from '../types.js';
 import { isCascade } from './cascade.js';
-import { type Block, type Feed, type Recogniser, type Sink, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
+import { type Block, type Feed, type Recogniser, type Sink, IndentedMessage, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
 
 // Times are the runner's locale (`4:48:03 PM`, `16:48:03`, `4:48:03 p.m.`).
 const TIME = String.raw`\d{1,2}:\d\d:\d\d(?:\s?(?:[AaPp]\.?[Mm]\.?))?`;
@@ -147,34 +147,21 @@ class BarFailure implements Block {
   }
   close(): void {
     const { message, lines } = joinLines(this.parts);
-    if (!message) {
-      // A failed row whose reason was not printed still shows a failure.
-      this.sink.emit({
-        tool: 'cloudformation',
-        status: this.status,
-        resourceType: this.type,
-        resourceId: this.id,
-        constructPath: this.path,
-        message: this.first.text.trim(),
-        severity: 'error',
-        span: { source: this.first.source, startLine: this.first.lineNo, endLine: this.first.lineNo },
-        lines: [{ lineNo: this.first.lineNo, text: this.first.text, offset: 0 }],
-      });
-      return;
-    }
-    // Evidence starts at the row: it names the resource.
-    const all = [{ lineNo: this.first.lineNo, text: this.first.text, offset: 0 }, ...lines.filter((l) => l.lineNo !== this.first.lineNo)];
+    const row = { lineNo: this.first.lineNo, text: this.first.text, offset: 0 };
+    // Evidence starts at the row: it names the resource. A failed row whose reason was not
+    // printed still shows a failure: the row is its message.
+    const evidence = !message ? [row] : lines[0]!.lineNo === this.first.lineNo ? [{ ...lines[0]!, text: this.first.text }, ...lines.slice(1)] : lines;
     this.sink.emit({
       tool: 'cloudformation',
       status: this.status,
       resourceType: this.type,
       resourceId: this.id,
       constructPath: this.path,
-      message,
-      cascade: isCascade(message) || undefined,
+      message: message || this.first.text.trim(),
+      cascade: (message && isCascade(message)) || undefined,
       severity: 'error',
-      span: span(this.first.source, all, this.first.lineNo),
-      lines: lines.length && lines[0]!.lineNo === this.first.lineNo ? [{ ...lines[0]!, text: this.first.text }, ...lines.slice(1)] : lines,
+      span: span(this.first.source, [row, ...lines.filter((l) => l.lineNo !== this.first.lineNo)], this.first.lineNo),
+      lines: evidence,
     });
   }
 }
@@ -232,43 +219,14 @@ class ChainAfterCross implements Block {
 }
 
 /** `[WARNING] aws-cdk-lib.aws_ecr.RepositoryProps#autoDeleteImages is deprecated.` + indented lines. */
-class WarningBlock implements Block {
-  private parts: Array<{ lineNo: number; text: string }> = [];
-  constructor(
-    private readonly first: Line,
-    private readonly path: string | undefined,
-    msg: string,
-    private readonly sink: Sink,
-  ) {
-    this.parts.push({ lineNo: first.lineNo, text: msg });
-  }
-  feed(line: Line): Feed {
-    if (line.text.trim() && indentOf(line.text) >= 2 && this.parts.length < MAX_BLOCK_LINES) {
-      this.parts.push({ lineNo: line.lineNo, text: line.text });
-      return 'taken';
-    }
-    return 'done';
-  }
-  close(): void {
-    const { message, lines } = joinLines(this.parts);
-    lines[0]!.text = this.first.text;
-    this.sink.emit({
-      tool: 'cdk',
-      status: 'warning',
-      constructPath: this.path,
-      message,
-      severity: 'warning',
-      span: span(this.first.source, lines, this.first.lineNo),
-      lines,
-    });
-  }
-}
-
 export const recogniseCdkWarning: Recogniser = (line: Line, sink: Sink) => {
   const m = WARNING.exec(line.text);
   if (!m) return undefined;
   sink.saw('cdk-text');
-  return new WarningBlock(line, m.groups!.path, m.groups!.msg!, sink);
+  const path = m.groups!.path;
+  return new IndentedMessage(line, m.groups!.msg!, (l) => indentOf(l.text) >= 2, (message, lines) =>
+    sink.emit({ tool: 'cdk', status: 'warning', constructPath: path, message, severity: 'warning', span: span(line.source, lines, line.lineNo), lines }),
+  );
 };
 
 // The toolkit's diagnosis of a failed deploy (`cdk deploy` since the toolkit learned to

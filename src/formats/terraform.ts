@@ -5,7 +5,7 @@
 // (joined back with single spaces). CDKTF's UI prefixes each line with `<stack>  `.
 import type { Line } from '../types.js';
 import { isCascade } from './cascade.js';
-import { type Block, type Feed, type Recogniser, type Sink, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
+import { type Block, type Feed, type Recogniser, type Sink, IndentedMessage, MAX_BLOCK_LINES, indentOf, joinLines, span } from './block.js';
 
 const HEAD = /^(?<box>│ ?)?(?<level>Error|Warning): (?<msg>.*)$/;
 const WITH = /^\s+with (?<address>[\w.[\]"-]+),\s*$/;
@@ -31,6 +31,9 @@ const LEGACY_ITEM = new RegExp(String.raw`^\* (?<address>${ADDRESS}): (?<msg>(?!
 const JSON_CONTEXT = /^resource\.(?<type>[a-z][a-z0-9_]*)\.(?<name>[\w-]+)/;
 /** `in resource "aws_db_instance" "orders":`: the resource when no `with` line names it (before 0.15). */
 const HCL_CONTEXT = /^resource "(?<type>[a-z][a-z0-9_]*)" "(?<name>[\w-]+)"/;
+
+/** The resource type of an address: `module.db.aws_db_instance.this[0]` -> `aws_db_instance`. */
+const typeOf = (address: string): string | undefined => /(?:^|\.)(?<type>[a-z][a-z0-9]*_[a-z0-9_]+)\.[^.]+$/.exec(address.replace(/\[[^\]]*\]/g, ''))?.groups?.type;
 
 /** The CDKTF stack prefix, when the rest of the line is Terraform's. */
 export function splitStackPrefix(text: string): { stack?: string; text: string } {
@@ -147,7 +150,7 @@ class TerraformBlock implements Block {
       facts: framed ? { summary, ...(detail ? { detail: detail.length > 1000 ? `${detail.slice(0, 999)}…` : detail } : {}) } : undefined,
       status: this.severity,
       resourceId: this.address,
-      resourceType: this.address ? /(?:^|\.)(?<type>[a-z][a-z0-9]*_[a-z0-9_]+)\.[^.]+$/.exec(this.address.replace(/\[[^\]]*\]/g, ''))?.groups?.type : undefined,
+      resourceType: this.address ? typeOf(this.address) : undefined,
       stackName: this.stack,
       message,
       cascade: isCascade(summary) || undefined,
@@ -182,47 +185,26 @@ class PrefixedBox implements Block {
   }
 }
 
-/** A legacy `* <address>: <message>` item and its indented continuation (`\tstatus code: 400, ...`). */
-class LegacyItem implements Block {
-  private parts: Array<{ lineNo: number; text: string }> = [];
-  constructor(
-    private readonly first: Line,
-    private readonly address: string,
-    msg: string,
-    private readonly sink: Sink,
-  ) {
-    this.parts.push({ lineNo: first.lineNo, text: msg });
-  }
-  feed(line: Line): Feed {
-    if (this.parts.length < MAX_BLOCK_LINES && line.text.trim() && /^\s/.test(line.text) && !LEGACY_ITEM.test(line.text.trim())) {
-      this.parts.push({ lineNo: line.lineNo, text: line.text });
-      return 'taken';
-    }
-    return 'done';
-  }
-  close(): void {
-    const { message, lines } = joinLines(this.parts);
-    lines[0]!.text = this.first.text;
-    this.sink.emit({
-      tool: 'terraform',
-      status: 'error',
-      resourceId: this.address,
-      resourceType: /(?:^|\.)(?<type>[a-z][a-z0-9]*_[a-z0-9_]+)\.[^.]+$/.exec(this.address.replace(/\[[^\]]*\]/g, ''))?.groups?.type,
-      message,
-      cascade: isCascade(message) || undefined,
-      severity: 'error',
-      span: span(this.first.source, lines, this.first.lineNo),
-      lines,
-    });
-  }
-}
-
 export const recogniseTerraform: Recogniser = (line: Line, sink: Sink) => {
   const legacy = LEGACY_ITEM.exec(line.text);
   if (legacy) {
     sink.saw('terraform-text');
-    // `* aws_db_instance.orders: 1 error(s) occurred:` only counts the items below it.
-    return new LegacyItem(line, legacy.groups!.address!, legacy.groups!.msg!, sink);
+    // `* aws_db_instance.orders: 1 error(s) occurred:` only counts the items below it; an item
+    // goes on over indented lines (Go SDK v1's `\tstatus code: 400, request id: ...`).
+    const address = legacy.groups!.address!;
+    return new IndentedMessage(line, legacy.groups!.msg!, (l) => /^\s/.test(l.text) && !LEGACY_ITEM.test(l.text.trim()), (message, lines) =>
+      sink.emit({
+        tool: 'terraform',
+        status: 'error',
+        resourceId: address,
+        resourceType: typeOf(address),
+        message,
+        cascade: isCascade(message) || undefined,
+        severity: 'error',
+        span: span(line.source, lines, line.lineNo),
+        lines,
+      }),
+    );
   }
   const { stack, text } = splitStackPrefix(line.text);
   if (text === '╷') {
