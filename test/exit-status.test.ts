@@ -162,6 +162,22 @@ const UNKNOWN: Array<[string, string, string, { signature: string } | { unclassi
     { signature: 'ts-other-compile' },
   ],
   [
+    'aws cloudformation deploy',
+    'text',
+    [
+      '$ aws cloudformation deploy --template-file packaged.yaml --stack-name orders-dev --capabilities CAPABILITY_IAM',
+      '',
+      'Waiting for changeset to be created..',
+      'Waiting for stack create/update to complete',
+      '',
+      'Failed to create/update the stack. Run the following command',
+      'to fetch the list of events leading up to the failure',
+      'aws cloudformation describe-stack-events --stack-name orders-dev',
+      '',
+    ].join('\n'),
+    { unclassified: /^Failed to create\/update the stack/ },
+  ],
+  [
     'a GitHub Actions log',
     'text',
     [

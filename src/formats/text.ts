@@ -21,7 +21,15 @@ const RECOGNISERS: Recogniser[] = [recogniseCdkRow, recogniseCdkDiagnosis, recog
 // names, summaries of zero errors): those are not failures of this run.
 const ERROR_START = [
   /^(?:error|Error|ERROR)(?:\[[\w-]{1,40}\])?:\s/,
-  /^(?:fatal|Fatal|FATAL)(?: error)?:\s/,
+  /^(?:fatal|Fatal|FATAL|CRITICAL|panic)(?: error)?:\s/,
+  // BuildKit (`ERROR [build 3/5] RUN npm ci`), test runners (`FAIL test/x.test.ts`, `FAILED
+  // tests/test_x.py::test_y`), Gradle, the JVM, make.
+  /^(?:ERROR|FAIL|FAILED)\s+\S/,
+  /^FAILURE: /,
+  /^Exception in thread /,
+  /^make(?:\[\d+\])?: \*\*\* .* Error \d+/,
+  // The AWS CLI's `cloudformation deploy` (and `package`): the stack's events hold the reason.
+  /^Failed to (?:create\/update|create|update|delete|execute) the (?:stack|change ?set)\b/,
   /^\[(?:ERROR|Error|FATAL|error)\]\s/,
   /^npm (?:ERR!|error) /,
   /^(?:✖|❌|✘|⨯|×)\s/,
