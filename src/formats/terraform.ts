@@ -37,7 +37,8 @@ const typeOf = (address: string): string | undefined => /(?:^|\.)(?<type>[a-z][a
 
 /** The CDKTF stack prefix, when the rest of the line is Terraform's. */
 export function splitStackPrefix(text: string): { stack?: string; text: string } {
-  const m = STACK_PREFIX.exec(text);
+  // (two spaces follow every prefix: most lines are not tried against the pattern)
+  const m = text.includes('  ') ? STACK_PREFIX.exec(text) : null;
   return m ? { stack: m.groups!.stack, text: text.slice(m[0].length) } : { text };
 }
 
@@ -211,7 +212,7 @@ export const recogniseTerraform: Recogniser = (line: Line, sink: Sink) => {
     sink.saw('terraform-text');
     return stack ? new PrefixedBox(stack, sink) : SKIP_ONE;
   }
-  if (PROGRESS.test(text)) {
+  if (text.includes(': ') && PROGRESS.test(text)) {
     sink.saw('terraform-text');
     return SKIP_ONE;
   }

@@ -57,9 +57,13 @@ const NODE_THROW_SITE = /^(?:[A-Za-z]:)?[\\/]?[^\s:]+\.(?:[cm]?[jt]s|tsx):\d+$/;
 /** A command the shell or npm echoed (`$ pulumi up --continue-on-error`, `> app@1.0.0 deploy`). */
 const COMMAND_ECHO = /^(?:\$|>) \S/;
 
+/** Text every marker above contains: most lines hold none, and are not tried against each. */
+const MAY_MARK = /[Ee]rror|ERROR|FAIL|[Ff]atal|FATAL|CRITICAL|panic|npm |[✖❌✘⨯×]|Exception|Fault|Service: |StatusCode|HandlerErrorCode|status code|make|Failed to /;
+
 /** A failure marker of the paragraph's own (not a word in a sentence). */
 export function looksLikeError(lines: readonly string[]): boolean {
   return lines.some((line) => {
+    if (!MAY_MARK.test(line)) return false;
     const t = line.trim();
     if (!t || COMMAND_ECHO.test(t)) return false;
     return ERROR_START.some((re) => re.test(t)) || ERROR_ANYWHERE.some((re) => re.test(t));
@@ -73,6 +77,8 @@ export function mentionsFailure(message: string): boolean {
 
 class Paragraph {
   private parts: Line[] = [];
+  /** Paragraphs emitted so far: only the first can be a message pasted on its own. */
+  private emitted = 0;
   constructor(private readonly sink: Sink) {}
   add(line: Line): void {
     if (this.parts.length >= MAX_BLOCK_LINES) this.flush();
@@ -98,7 +104,7 @@ class Paragraph {
       message,
       cascade: cascade || undefined,
       severity,
-      weak: !severity && !cascade && !throwSite && mentionsFailure(message) ? true : undefined,
+      weak: this.emitted++ === 0 && !severity && !cascade && !throwSite && mentionsFailure(message) ? true : undefined,
       span: span(source, lines, lines[0]!.lineNo),
       lines,
       ...(annotation?.file && annotation.line ? { location: { file: annotation.file, line: annotation.line } } : {}),

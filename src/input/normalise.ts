@@ -91,16 +91,12 @@ function stripWorkflowCommand(line: string, found: { annotation?: Annotation }):
   return line;
 }
 
-export function normaliseLine(raw: string): string {
-  return normaliseAnnotated(raw).text;
-}
-
 /**
- * The normalised line, and the CI annotation it carried (`##[error]`, `::warning file=...::`):
- * the prefix is removed from the text, but that the CI system marked the line an error is a
- * failure marker the text adapters keep.
+ * The normalised line. The CI annotation it carried (`##[error]`, `::warning file=...::`) is
+ * set on `found` when one is given: the prefix is removed from the text, but that the CI system
+ * marked the line an error is a failure marker the text adapters keep.
  */
-export function normaliseAnnotated(raw: string): { text: string; annotation?: Annotation } {
+export function normaliseLine(raw: string, found?: { annotation?: Annotation }): string {
   let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   line = stripColour(line);
   if (line.includes('section_')) line = line.replace(GITLAB_SECTION, '');
@@ -108,13 +104,13 @@ export function normaliseAnnotated(raw: string): { text: string; annotation?: An
   if (line.includes('\r')) line = line.slice(line.lastIndexOf('\r') + 1);
   const c = line.charCodeAt(0);
   // Fast path: most lines start with none of the characters a prefix starts with.
-  if (!((c >= 48 && c <= 57) || c === 91 || c === 35 || c === 58)) return { text: line };
+  if (!((c >= 48 && c <= 57) || c === 91 || c === 35 || c === 58)) return line;
   // A CDKTF line inside a Jenkins or GitHub log carries two prefixes.
-  const found: { annotation?: Annotation } = {};
+  const marks = found ?? {};
   let prev: string;
   do {
     prev = line;
-    line = stripWorkflowCommand(stripTimestamp(line), found);
+    line = stripWorkflowCommand(stripTimestamp(line), marks);
   } while (line !== prev && line.length > 0);
-  return found.annotation ? { text: line, annotation: found.annotation } : { text: line };
+  return line;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import type { Line } from '../types.js';
-import { normaliseAnnotated } from './normalise.js';
+import { normaliseLine } from './normalise.js';
 
 /** Longer lines are cut: no real error message is this long, and it bounds regex work. */
 export const MAX_LINE = 16 * 1024;
@@ -21,9 +21,13 @@ export async function* readLines(stream: Readable, source: string, stats: InputS
   let pendingTooLong = false;
   let lineNo = 0;
   let first = true;
+  const found: { annotation?: Line['annotation'] } = {};
   const emit = (raw: string): Line => {
     lineNo++;
-    return { source, lineNo, ...normaliseAnnotated(raw) };
+    found.annotation = undefined;
+    const line: Line = { source, lineNo, text: normaliseLine(raw, found) };
+    if (found.annotation) line.annotation = found.annotation;
+    return line;
   };
   for await (const chunk of stream) {
     const buf = chunk as Buffer;
