@@ -46,11 +46,82 @@ export interface RunDetails {
   files: FileChange[];
 }
 
-function fill(template: string, captures: Finding['captures']): string {
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (all, name: string) => {
-    const v = captures[name];
-    if (v === undefined) return `(${name} not in the log)`;
-    return Array.isArray(v) ? v.join(', ') : v;
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+const value = (v: string | string[]): string => (Array.isArray(v) ? v.join(', ') : v);
+
+/**
+ * Fills {capture} placeholders. A `[[...]]` segment is kept only when the log gave every
+ * capture it names (generic messages say what the log printed, and nothing about what it did not).
+ */
+export function fill(template: string, captures: Finding['captures']): string {
+  const out: string[] = [];
+  for (const line of template.split('\n')) {
+    const optional = line.replace(/\[\[((?:(?!\]\])[^\n])*)\]\]/g, (_all, inner: string) =>
+      [...inner.matchAll(PLACEHOLDER)].every((m) => captures[m[1]!] !== undefined) ? inner : '',
+    );
+    const filled = optional
+      .replace(PLACEHOLDER, (_all, name: string) => {
+        const v = captures[name];
+        return v === undefined ? `(${name} not in the log)` : value(v);
+      })
+      .trimEnd();
+    // A line made only of segments the log gave nothing for is left out.
+    if (filled || !line.trim()) out.push(filled);
+  }
+  return out.join('\n');
+}
+
+/** The finding's own title: the first headline whose captures the log gave, else the signature's title. */
+export function headlineOf(sig: Signature, found: Finding['captures'], occurrences: Finding['occurrences'] = []): string {
+  // {resource} and {resourceType}: the failing resource the log names.
+  const named = occurrences.find((o) => o.resource);
+  const captures: Finding['captures'] = {
+    ...(named?.resource ? { resource: named.resource } : {}),
+    ...(named?.resourceType ? { resourceType: named.resourceType } : {}),
+    ...found,
+  };
+  for (const h of sig.headline ?? []) {
+    const names = [...h.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+    if (!names.every((n) => captures[n] !== undefined)) continue;
+    const text = h.replace(PLACEHOLDER, (_all, name: string) => value(captures[name]!).replace(/\s+/g, ' ').trim());
+    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  }
+  return sig.title;
+}
+
+/**
+ * A codemod works on the text the earlier fixes of the run left, so its patch and the lines its
+ * reason names (`lib/stack.ts:62`) count lines that are not on disk yet. Each finding's patch is
+ * made again against the file on disk with only its own edits (unless they rewrite a line an
+ * earlier fix changed: then the patch stays as it was, on top of those fixes), and each
+ * `file:line` in its reason is mapped onto the file on disk.
+ */
+async function rebaseOnDisk(findings: ReportFinding[], changes: FileChange[][], files: Map<string, FileChange>): Promise<void> {
+  const { rebaseChange, lineOnDisk } = await import('./report/changes.js');
+  const { filePatch } = await import('./review/patch.js');
+  /** Each changed file as the fixes so far left it. */
+  const current = new Map<string, string>();
+  findings.forEach((f, i) => {
+    const own = changes[i] ?? [];
+    if (f.fix?.reason) {
+      let reason = f.fix.reason;
+      for (const [rel, text] of current) {
+        const disk = files.get(rel)!.before;
+        if (text === disk) continue;
+        const toDisk = lineOnDisk(disk, text);
+        const ref = new RegExp(`(?<![\\w./-])(${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}):(\\d+)`, 'g');
+        reason = reason.replace(ref, (_all, file: string, line: string) => `${file}:${toDisk(Number(line))}`);
+      }
+      f.fix.reason = reason;
+    }
+    if (f.fix?.patch && own.some((c) => files.get(c.rel)!.before !== c.before)) {
+      const rebased = own.map((c) => ({ rel: c.rel, disk: files.get(c.rel)!.before, after: rebaseChange(files.get(c.rel)!.before, c) }));
+      if (rebased.every((r) => r.after !== undefined)) {
+        const header = f.fix.patch.split('\n').filter((l) => l.startsWith('# ')).map((l) => `${l}\n`).join('');
+        f.fix.patch = header + rebased.map((r) => filePatch(r.rel, r.disk, r.after!)).join('');
+      }
+    }
+    for (const c of own) current.set(c.rel, c.after);
   });
 }
 
@@ -97,6 +168,14 @@ export async function run(options: RunOptions): Promise<RunOutput> {
     }
   }
 
+  // A location the log prints (often an absolute path on the CI runner) as the project's file.
+  const places = new Map<string, string>();
+  const placeOf = (file: string): string => {
+    let rel = places.get(file);
+    if (rel === undefined) places.set(file, (rel = project.mapPath(file) ?? file));
+    return rel;
+  };
+
   const needsFix = findings.some((f) => 'codemod' in f.signature.fix);
   const engine = needsFix ? new (await import('./fix/engine.js')).FixEngine(project) : undefined;
   const reportFindings: ReportFinding[] = [];
@@ -131,7 +210,7 @@ export async function run(options: RunOptions): Promise<RunOutput> {
     }
     reportFindings.push({
       signature: sig.id,
-      title: sig.title,
+      title: headlineOf(sig, f.captures, f.occurrences),
       severity: sig.severity,
       kind: sig.kind,
       rootCause: f.rootCause,
@@ -144,6 +223,7 @@ export async function run(options: RunOptions): Promise<RunOutput> {
         ...(o.resourceType ? { resourceType: o.resourceType } : {}),
         ...(o.constructPath ? { constructPath: o.constructPath } : {}),
         ...(o.cascade ? { cascade: true } : {}),
+        ...(o.location ? { location: { file: placeOf(o.location.file), line: o.location.line } } : {}),
       })),
       explanation,
       references: sig.references,
@@ -159,6 +239,8 @@ export async function run(options: RunOptions): Promise<RunOutput> {
     const prev = byFile.get(w.rel);
     byFile.set(w.rel, prev ? { rel: w.rel, before: prev.before, after: w.after } : w);
   }
+  // Every location the report gives refers to the files as they are on disk before the run.
+  if (byFile.size) await rebaseOnDisk(reportFindings, changes, byFile);
   if (options.fix) {
     if (byFile.size) {
       const { writeAll } = await import('./write/atomic.js');

@@ -5,6 +5,18 @@ export interface Line {
   source: string;
   lineNo: number;
   text: string;
+  /**
+   * A CI annotation the line carried before its prefix was removed (GitHub Actions and Azure
+   * Pipelines `##[error]`, `::error file=...,line=...::`): a structural failure marker.
+   */
+  annotation?: Annotation;
+}
+
+export interface Annotation {
+  level: 'error' | 'warning';
+  /** `file=` and `line=` of a workflow command. */
+  file?: string;
+  line?: number;
 }
 
 export interface Span {
@@ -15,6 +27,7 @@ export interface Span {
 
 /** A failure (or warning) as a format adapter understood it, framing removed. */
 export interface Event {
+  /** Whose message it is: CloudFormation's events are `cloudformation` whether the AWS CLI or cdk printed them. */
   tool: 'cloudformation' | 'cdk' | 'pulumi' | 'terraform' | 'python' | 'text';
   /** CREATE_FAILED, **creating failed**, error, warning ... as printed. */
   status?: string;
@@ -28,10 +41,24 @@ export interface Event {
   /** Set by adapters for events that only restate or follow from another failure. */
   cascade?: boolean;
   severity?: 'error' | 'warning';
+  /**
+   * A plain paragraph whose only sign of failure is a word (failed, invalid, cannot) with no
+   * marker of its own: listed as a failure only when it is all its input holds (a message
+   * pasted on its own), never in a log where such words fill notices and help texts.
+   */
+  weak?: boolean;
   span: Span;
   /** The original lines the message was built from; offset is where each starts in message. */
   lines: EventLine[];
   location?: { file: string; line: number };
+  /**
+   * Facts the log states in a structured field rather than in the message (describe-events
+   * `ValidationPath`, a Terraform diagnostic's summary and detail): a generic signature that
+   * declares a capture of the same name gets it when its pattern did not set it; any signature
+   * that declares `summary`, `validationName` or `hookType` gets those; `validationPath` is kept
+   * on every finding.
+   */
+  facts?: Record<string, string>;
 }
 
 export interface EventLine {
@@ -60,4 +87,6 @@ export interface Occurrence {
   resourceType?: string;
   constructPath?: string;
   cascade?: boolean;
+  /** The source location the log names for this occurrence (traceback frame, `on file line`, a construct's trace). */
+  location?: { file: string; line: number };
 }

@@ -265,12 +265,14 @@ describe('the compiled catalogue', () => {
       f.signature.match.patterns = ['never matches this (?<x>y)'];
       f.signature.match.needles.patterns = [null];
     }
+    // (the failure is still listed, unrecognised: the run exits 1 either way)
+    const found = () => (JSON.parse(run(['--format', 'json', write(log)]).stdout) as { findings: unknown[] }).findings.length;
     fs.writeFileSync(core, JSON.stringify(doc));
-    expect(run(['--format', 'json', write(log)]).code).toBe(0);
+    expect(found()).toBe(0);
     fs.writeFileSync(core, JSON.stringify({ ...doc, format: doc.format + 1 }));
-    expect(run(['--format', 'json', write(log)]).code).toBe(1);
+    expect(found()).toBeGreaterThan(0);
     fs.writeFileSync(core, '{"format": 3, "files": [');
-    expect(run(['--format', 'json', write(log)]).code).toBe(1);
+    expect(found()).toBeGreaterThan(0);
   });
 
   test('without the details file, a finding and explain read the YAML for them', () => {

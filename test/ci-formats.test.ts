@@ -126,10 +126,12 @@ describe('formats of the demo (examples/cdk-ts)', () => {
     expect(read('patch').match(/^diff --git /gm)).toHaveLength(1);
   }, 120_000);
 
+  // The KMS fix adds an import at line 3 and the statement after line 24: the annotation sits
+  // where the statement goes, not on the import.
   test('github annotations point at the fixed lines, relative to the working directory', () => {
     const lines = read('github').trim().split('\n');
     expect(lines.map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual([
-      "::error title=CloudWatch Logs is not allowed to use the log group's KMS key [kms-logs-key-policy],file=lib/orders-stack.ts,line=3,endLine=3",
+      "::error title=CloudWatch Logs is not allowed to use the log group's KMS key [kms-logs-key-policy],file=lib/orders-stack.ts,line=24,endLine=24",
       '::error title=RDS engine version not offered in this region [rds-engine-version-unavailable],file=lib/orders-stack.ts,line=43,endLine=43',
       '::warning title=ECR repository uses the deprecated autoDeleteImages property [ecr-auto-delete-images-deprecated],file=lib/orders-stack.ts,line=60,endLine=60',
     ]);

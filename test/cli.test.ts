@@ -229,13 +229,13 @@ describe('inputs', () => {
   test('an empty log: no findings, exit 0', () => {
     const run = stackfix(['--project', tmpRoot], { input: '' });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/No known failure found in 0 line/);
+    expect(run.stdout).toMatch(/No failure found in 0 line/);
   });
 
   test('a log with nothing known in it says what it was read as', () => {
     const run = stackfix([path.resolve('__testfixtures__/logs/near-miss/cdk-deploy-success.log'), '--project', tmpRoot]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/No known failure found in \d+ line\(s\)\.\nRead as .*cdk-deploy-success\.log: cdk deploy\/synth output\./);
+    expect(run.stdout).toMatch(/No failure found in \d+ line\(s\)\.\nRead as .*cdk-deploy-success\.log: cdk deploy\/synth output\./);
     const plain = stackfix(['--project', tmpRoot], { input: 'everything is fine\n' });
     expect(plain.stdout).toContain('Read as <stdin>: plain text (no known tool framing).');
   });
@@ -286,10 +286,10 @@ describe('inputs', () => {
     expect(json(run).findings).toEqual([]);
   });
 
-  test('an error no signature knows is listed as unclassified, exit 0', () => {
+  test('an error no signature knows is listed as unclassified, exit 1', () => {
     const run = stackfix(['--project', tmpRoot, '--format', 'json'], { input: 'Error: Something unheard of went wrong in the frobnicator\n' });
-    expect(run.code).toBe(0);
-    expect(json(run).unclassified).toEqual([{ source: '<stdin>', line: 1, text: 'Error: Something unheard of went wrong in the frobnicator' }]);
+    expect(run.code).toBe(1);
+    expect(json(run).unclassified).toEqual([{ source: '<stdin>', line: 1, text: 'Error: Something unheard of went wrong in the frobnicator', severity: 'error' }]);
   });
 
   test('a very long line is cut, not held: no hang, still classified', () => {

@@ -120,8 +120,8 @@ function reportWith(p: string): Report {
     inputs: [{ source: 'deploy.log', format: 'cdk-text', lines: 40 }],
     findings: [fix, guidance],
     unclassified: [
-      { source: 'deploy.log', line: 30, text: p },
-      { source: 'deploy.log', line: 31, text: `error: ${p}` },
+      { source: 'deploy.log', line: 30, text: p, severity: 'error' },
+      { source: 'deploy.log', line: 31, text: `error: ${p}`, severity: 'error' },
     ],
   };
 }

@@ -163,7 +163,7 @@ describe('the report boundary', () => {
         fix: { codemod: 'add-logs-kms-statement', status: 'proposed', files: ['lib/orders.ts'], patch: `# stackfix kms-logs-key-policy: x\n# evidence deploy.log:4: token=${GHP} in 123456789012\ndiff --git a/lib/orders.ts b/lib/orders.ts\n+ const account = '123456789012'; // token=${GHP}\n` },
       },
     ],
-    unclassified: [{ source: 'deploy.log', line: 9, text: `AWS_SECRET_ACCESS_KEY=${SECRET}` }],
+    unclassified: [{ source: 'deploy.log', line: 9, text: `AWS_SECRET_ACCESS_KEY=${SECRET}`, severity: 'error' }],
   };
 
   test('secrets everywhere, account ids only where shared; the original report and the source lines untouched', () => {

@@ -56,8 +56,10 @@ describe('signatures in every framing', () => {
     const lost: string[] = [];
     let tried = 0;
     for (const sig of sigs) {
-      // tool- and resource-bound signatures are exercised by their log fixtures
-      if (sig.match.tools || sig.match.resources) continue;
+      // tool- and resource-bound signatures are exercised by their log fixtures; the generic layer
+      // claims only what nothing else does, and these frames are themselves errors the catalogue
+      // knows (a boto3 ValidationException is a validation error), so it has tests of its own
+      if (sig.match.tools || sig.match.resources || sig.match.generic) continue;
       for (const ex of sig.examples.match) {
         if (ex.text.includes('\n') || ALREADY_FRAMED.test(ex.text)) continue;
         for (const [name, frame] of Object.entries(FRAMES)) {

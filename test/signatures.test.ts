@@ -40,10 +40,10 @@ describe('bundled catalogue', () => {
       for (const f of fs.readdirSync(bundledSignatureDir())) fs.copyFileSync(path.join(bundledSignatureDir(), f), path.join(copy, f));
       const fromYaml = await loadCatalogue([copy]);
       const pick = (s: Signature) => {
-        const { id, title, severity, kind, match, captures, fingerprint, message, fix, references, examples, file, sources } = s;
-        const { tools, patterns, extra, not, resources, fallback, restates, needles } = match;
-        const m = { tools, patterns: patterns.map(String), extra: extra.map(String), not: not.map(String), resources: resources?.map(String), fallback, restates, needles };
-        return { id, title, severity, kind, match: m, captures, fingerprint, message, fix, references, examples, file: path.basename(file), sources };
+        const { id, title, headline, severity, kind, match, captures, fingerprint, message, fix, references, examples, file, sources } = s;
+        const { tools, patterns, extra, not, resources, fallback, generic, restates, needles } = match;
+        const m = { tools, patterns: patterns.map(String), extra: extra.map(String), not: not.map(String), resources: resources?.map(String), fallback, generic, restates, needles };
+        return { id, title, headline, severity, kind, match: m, captures, fingerprint, message, fix, references, examples, file: path.basename(file), sources };
       };
       const plain = (s: Signature) => JSON.parse(JSON.stringify(pick(s))) as unknown;
       // every field is compared
@@ -62,16 +62,17 @@ describe('bundled catalogue', () => {
     for (const s of sigs) expect(path.basename(s.file)).toBe(`${s.id}.yaml`);
   });
 
-  // A specific signature's example may also match a broad (fallback) one: the classifier tries
-  // fallbacks only when no specific signature matched. A fallback's own examples must not be
-  // claimed by any specific signature, or it could never fire on them. Likewise a signature
-  // with a resource filter is tried first on events naming such a resource: its examples may
-  // also match signatures without one, never the other way round.
+  // A specific signature's example may also match a broad (fallback) or generic one: the
+  // classifier tries fallbacks only when no specific signature matched, and the generic layer
+  // only when neither did. A fallback's own examples must not be claimed by any specific
+  // signature, and a generic one's by any specific or fallback signature, or it could never fire.
+  // Likewise a signature with a resource filter is tried first on events naming such a resource:
+  // its examples may also match signatures without one, never the other way round.
+  const tier = (s: Signature) => (s.match.generic ? 3 : s.match.fallback ? 2 : s.match.resources ? 0 : 1);
   test.each(bundledIds)('%s: examples match with their captures, near misses do not', (id) => {
     const sig = sigs.find((s) => s.id === id)!;
     expect(sig.examples.match.length).toBeGreaterThan(0);
-    const tier = (s: Signature) => (s.match.fallback ? 2 : s.match.resources ? 0 : 1);
-    const rivals = sigs.filter((s) => s.id !== id && tier(s) <= tier(sig));
+    const rivals = sigs.filter((s) => s.id !== id && (tier(s) < tier(sig) || (tier(s) === tier(sig) && tier(s) < 3)));
     for (const ex of sig.examples.match) {
       const resource = { id: ex.resource };
       const found = matchSignature(sig, ex.text, resource);

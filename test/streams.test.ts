@@ -82,7 +82,7 @@ describe('normaliseLine: CI wrappers', () => {
     for (const prefix of ['10:14:07 ', '[2024-05-01T10:14:07.120Z] ', '2024-05-01T10:14:07.1204567Z ']) {
       const { events, format } = await parse([prefix + row]);
       expect(format).toBe('cdk-text');
-      expect(events.filter((e) => e.tool === 'cdk').map((e) => [e.resourceId, e.constructPath, e.message])).toEqual([
+      expect(events.filter((e) => e.tool === 'cloudformation').map((e) => [e.resourceId, e.constructPath, e.message])).toEqual([
         ['AppLogs8A3C1D2E', 'OrdersStack/AppLogs', 'Resource handler returned message: "boom"'],
       ]);
     }

@@ -19,6 +19,12 @@ export interface CaptureSpec {
 export interface Signature {
   id: string;
   title: string;
+  /**
+   * Titles for one finding, with {capture} placeholders: the first whose placeholders the finding
+   * has values for heads the report (`Terraform argument "acl" is not supported`); `title`
+   * otherwise. Empty for most signatures.
+   */
+  headline: string[];
   severity: Severity;
   kind: Kind;
   match: {
@@ -41,6 +47,14 @@ export interface Signature {
      * signature matched, so a KMS log-group refusal is not also "a permission problem".
      */
     fallback: boolean;
+    /**
+     * The generic layer under the catalogue (any AWS API error, any Terraform or Pulumi
+     * diagnostic): tried only on events that neither a specific nor a fallback signature matched,
+     * and only on failures, never on warnings. The first generic signature that matches claims the
+     * event: those not limited to a tool (a provider's error, whatever printed it) come before the
+     * ones limited to one tool's framing.
+     */
+    generic: boolean;
     /**
      * A wrapper's restatement (`Terraform exited with code 1`, a CI step's exit status): reported
      * only when its input has no other finding; otherwise it becomes an occurrence of the cause.
@@ -67,8 +81,11 @@ export interface Signature {
   sources: string[];
 }
 
+/** Placeholders a headline may use besides captures: the failing resource the log names. */
+export const FINDING_PLACEHOLDERS = new Set(['resource', 'resourceType']);
+
 const TOOLS = new Set(['cloudformation', 'cdk', 'pulumi', 'terraform', 'python', 'text']);
-const TOP_KEYS = new Set(['id', 'title', 'severity', 'kind', 'match', 'captures', 'fingerprint', 'message', 'fix', 'references', 'examples']);
+const TOP_KEYS = new Set(['id', 'title', 'headline', 'severity', 'kind', 'match', 'captures', 'fingerprint', 'message', 'fix', 'references', 'examples']);
 
 let bundledDir: string | undefined;
 
@@ -132,6 +149,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
   if (id !== base) fail(file, 'id', `must equal the file name '${base}'`);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) fail(file, 'id', 'must be kebab-case');
   const title = str(file, doc, 'title');
+  const headline = typeof doc.headline === 'string' ? [doc.headline] : strList(file, doc.headline, 'headline', false);
   const severity = str(file, doc, 'severity');
   if (severity !== 'error' && severity !== 'warning') fail(file, 'severity', "must be 'error' or 'warning'");
   const kind = str(file, doc, 'kind');
@@ -141,11 +159,12 @@ export function validateSignature(file: string, raw: unknown): Signature {
   if (!match || typeof match !== 'object' || Array.isArray(match)) fail(file, 'match', 'must be a mapping with patterns');
   const m = match as Record<string, unknown>;
   for (const key of Object.keys(m)) {
-    if (!['tools', 'patterns', 'extra', 'not', 'resources', 'fallback', 'restates'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not, resources, fallback, restates)');
+    if (!['tools', 'patterns', 'extra', 'not', 'resources', 'fallback', 'generic', 'restates'].includes(key)) fail(file, `match.${key}`, 'unknown field (expected tools, patterns, extra, not, resources, fallback, generic, restates)');
   }
-  for (const key of ['fallback', 'restates']) {
+  for (const key of ['fallback', 'generic', 'restates']) {
     if (m[key] !== undefined && typeof m[key] !== 'boolean') fail(file, `match.${key}`, 'must be true or false');
   }
+  if ([m.fallback, m.generic, m.restates].filter((v) => v === true).length > 1) fail(file, 'match', 'fallback, generic and restates exclude each other');
   const tools = strList(file, m.tools, 'match.tools', false);
   tools.forEach((t, i) => {
     if (!TOOLS.has(t)) fail(file, `match.tools[${i}]`, `unknown tool '${t}' (expected one of ${[...TOOLS].join(', ')})`);
@@ -176,6 +195,11 @@ export function validateSignature(file: string, raw: unknown): Signature {
   [...patternSources, ...extraSources].forEach((s, i) => {
     for (const g of s.matchAll(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g)) {
       if (!captures[g[1]!]) fail(file, i < patternSources.length ? `match.patterns[${i}]` : `match.extra[${i - patternSources.length}]`, `named group '${g[1]}' is not listed under captures`);
+    }
+  });
+  headline.forEach((h, i) => {
+    for (const g of h.matchAll(/\{([^{}]*)\}/g)) {
+      if (!captures[g[1]!] && !FINDING_PLACEHOLDERS.has(g[1]!)) fail(file, `headline[${i}]`, `'{${g[1]}}' is not a capture (nor resource, resourceType)`);
     }
   });
   const fingerprint = strList(file, doc.fingerprint, 'fingerprint', false);
@@ -224,12 +248,13 @@ export function validateSignature(file: string, raw: unknown): Signature {
   const nomatch = strList(file, e.nomatch, 'examples.nomatch', true);
 
   return {
-    id, title, severity, kind,
+    id, title, headline, severity, kind,
     match: {
       tools: tools.length ? (tools as Event['tool'][]) : undefined,
       patterns, extra, not,
       ...(resources.length ? { resources } : {}),
       fallback: m.fallback === true,
+      generic: m.generic === true,
       restates: m.restates === true,
       needles: { patterns: patterns.map(needleOf), not: not.map(needleOf) },
     },
@@ -241,7 +266,7 @@ export function validateSignature(file: string, raw: unknown): Signature {
 }
 
 /** Fields only a report, `explain` or the tests read: kept out of what every run parses. */
-type DetailField = 'title' | 'message' | 'fix' | 'references' | 'examples';
+type DetailField = 'title' | 'headline' | 'message' | 'fix' | 'references' | 'examples';
 export type SignatureDetails = Pick<Signature, DetailField>;
 
 /**
@@ -261,13 +286,13 @@ interface CompiledEntry {
 }
 
 /** Bump when StoredSignature changes: a dist/ built by another version is not trusted. */
-export const COMPILED_FORMAT = 4;
+export const COMPILED_FORMAT = 5;
 export const COMPILED_FILE = 'signatures.json';
 export const DETAILS_FILE = 'signature-details.json';
 
 /** The two halves the build writes for one signature. */
 export function storeSignature(sig: Signature): { signature: StoredSignature; details: SignatureDetails } {
-  const { file: _f, sources, match, title, message, fix, references, examples, ...rest } = sig;
+  const { file: _f, sources, match, title, headline, message, fix, references, examples, ...rest } = sig;
   // the sources as written (RegExp#source would escape every `/`)
   const np = match.patterns.length;
   const ne = match.extra.length;
@@ -284,7 +309,7 @@ export function storeSignature(sig: Signature): { signature: StoredSignature; de
         ...(resources ? { resources: sources.slice(np + ne + nn) } : {}),
       },
     },
-    details: { title, message, fix, references, examples },
+    details: { title, headline, message, fix, references, examples },
   };
 }
 
@@ -333,6 +358,7 @@ type SignatureMatch = Signature['match'];
 class CompiledMatch implements SignatureMatch {
   readonly tools: Signature['match']['tools'];
   readonly fallback: boolean;
+  readonly generic: boolean;
   readonly restates: boolean;
   readonly needles: Signature['match']['needles'];
   #patterns?: RegExp[];
@@ -346,6 +372,7 @@ class CompiledMatch implements SignatureMatch {
   ) {
     this.tools = stored.tools;
     this.fallback = stored.fallback;
+    this.generic = stored.generic;
     this.restates = stored.restates;
     this.needles = stored.needles;
   }
@@ -402,6 +429,9 @@ class CompiledSignature implements Signature {
   }
   get title(): string {
     return this.details.title;
+  }
+  get headline(): string[] {
+    return this.details.headline;
   }
   get message(): string {
     return this.details.message;

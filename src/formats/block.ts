@@ -46,4 +46,32 @@ export function span(source: string, lines: EventLine[], fallback: number): Even
 /** Lines a block keeps are capped: a runaway block must not hold the log in memory. */
 export const MAX_BLOCK_LINES = 60;
 
+/**
+ * A message that starts on one line and goes on over the lines the format indents under it
+ * (cdk's `[WARNING]` blocks, Terraform's legacy `* <address>:` items): `emit` builds the event
+ * from the joined message, its first line being the whole first line of the log.
+ */
+export class IndentedMessage implements Block {
+  private parts: Array<{ lineNo: number; text: string }> = [];
+  constructor(
+    private readonly first: Line,
+    msg: string,
+    private readonly continues: (line: Line) => boolean,
+    private readonly emit: (message: string, lines: EventLine[]) => void,
+  ) {
+    this.parts.push({ lineNo: first.lineNo, text: msg });
+  }
+  feed(line: Line): Feed {
+    if (this.parts.length >= MAX_BLOCK_LINES || !line.text.trim() || !this.continues(line)) return 'done';
+    this.parts.push({ lineNo: line.lineNo, text: line.text });
+    return 'taken';
+  }
+  close(): void {
+    const { message, lines } = joinLines(this.parts);
+    if (!message) return;
+    lines[0]!.text = this.first.text;
+    this.emit(message, lines);
+  }
+}
+
 export const indentOf = (text: string): number => text.length - text.trimStart().length;

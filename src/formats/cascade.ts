@@ -15,6 +15,9 @@ const CASCADE: RegExp[] = [
   /\bProcess completed with exit code \d+/i,
   /\b(?:Job failed: exit code|script returned exit code) \d+/i,
   /^Stack \S+ (?:failed|encountered an error)\b.*\b(?:ROLLBACK|rolled back)\b/i,
+  // Terraform before 0.12: the heading over the `* <address>: <error>` items below it.
+  /^Error applying plan:?$/,
+  /^\d+ error\(s\) occurred:?$/,
   // ts-node's wrapper around the tsc diagnostics printed under it.
   /^TSError: ⨯ Unable to compile TypeScript:?\s*$/,
   // The stack's final status, after the resource events that hold the reason.
@@ -23,4 +26,12 @@ const CASCADE: RegExp[] = [
 
 export function isCascade(message: string): boolean {
   return CASCADE.some((re) => re.test(message));
+}
+
+/**
+ * A resource CloudFormation stopped because another one failed (`Resource creation cancelled`):
+ * not a failure statement of its own, even when the log shows nothing else.
+ */
+export function isCancellation(message: string): boolean {
+  return CASCADE[0]!.test(message);
 }

@@ -26,6 +26,8 @@ export function addressType(address: string): string | undefined {
   return type && parts.length > i + 1 && /^[a-z][a-z0-9_]*$/i.test(type) ? type : undefined;
 }
 
+const clipFact = (s: string): string => (s.length > 1000 ? `${s.slice(0, 999)}…` : s);
+
 export class TerraformJsonParser {
   private readonly types = new Map<string, string>();
 
@@ -63,6 +65,7 @@ export class TerraformJsonParser {
       message,
       cascade: cascade || undefined,
       severity,
+      facts: { summary: joinLines(messageParts(summary, line.lineNo)).message, ...(detail.trim() ? { detail: clipFact(joinLines(messageParts(detail, line.lineNo)).message) } : {}) },
       span: { source: line.source, startLine: line.lineNo, endLine: line.lineNo },
       lines: lines.slice(0, 1),
       location: file && typeof startLine === 'number' && startLine > 0 ? { file, line: startLine } : undefined,

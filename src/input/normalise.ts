@@ -2,6 +2,7 @@
 // directives, progress redraws, and the prefixes CI systems add to every line. Lines are never
 // dropped or split here, so line numbers stay those of the raw file (read.ts has already split
 // progress frames at lone CRs; a CR left in a line given here still keeps its last frame).
+import type { Annotation } from '../types.js';
 
 // SGR and other CSI sequences, OSC (hyperlinks, titles) and lone ESC-x pairs.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
@@ -53,23 +54,50 @@ function stripTimestamp(line: string): string {
   return line;
 }
 
-function stripWorkflowCommand(line: string): string {
+/** `::error file=lib/app.ts,line=12,col=5,title=x::` -> the file and line (values are %-escaped). */
+const COMMAND_PROPERTY = /(?:^| |,)(?<key>file|line)=(?<value>[^,:]*)/g;
+
+function unescapeProperty(v: string): string {
+  return v.replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
+}
+
+function annotationOf(cmd: string, props: string): Annotation | undefined {
+  if (cmd !== 'error' && cmd !== 'warning') return undefined;
+  const a: Annotation = { level: cmd };
+  for (const m of props.matchAll(COMMAND_PROPERTY)) {
+    const v = unescapeProperty(m.groups!.value!);
+    if (m.groups!.key === 'file' && v) a.file = v;
+    if (m.groups!.key === 'line' && /^\d{1,7}$/.test(v) && Number(v) > 0) a.line = Number(v);
+  }
+  return a;
+}
+
+function stripWorkflowCommand(line: string, found: { annotation?: Annotation }): string {
   // Jenkins pipeline step markers (`[Pipeline] sh`, `[Pipeline] // stage`) are framing only.
   if (line.startsWith('[Pipeline] ')) return '';
   if (line.startsWith('##[')) {
     const m = GH_ANNOTATION.exec(line);
-    if (m) return GH_MESSAGE.has(m.groups!.cmd!) ? line.slice(m[0].length) : '';
+    if (m) {
+      found.annotation ??= annotationOf(m.groups!.cmd!, '');
+      return GH_MESSAGE.has(m.groups!.cmd!) ? line.slice(m[0].length) : '';
+    }
   } else if (line.startsWith('::')) {
     const m = GH_COMMAND.exec(line);
     if (m) {
       const cmd = m.groups!.cmd!;
+      found.annotation ??= annotationOf(cmd, m[0].slice(2 + cmd.length, -2));
       return cmd === 'error' || cmd === 'warning' || cmd === 'notice' || cmd === 'debug' ? line.slice(m[0].length) : '';
     }
   }
   return line;
 }
 
-export function normaliseLine(raw: string): string {
+/**
+ * The normalised line. The CI annotation it carried (`##[error]`, `::warning file=...::`) is
+ * set on `found` when one is given: the prefix is removed from the text, but that the CI system
+ * marked the line an error is a failure marker the text adapters keep.
+ */
+export function normaliseLine(raw: string, found?: { annotation?: Annotation }): string {
   let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   // NULs (a file preallocated by a writer that crashed) and the byte-order mark of a second
   // file appended to the log would hide what follows from patterns anchored at the line start.
@@ -83,10 +111,11 @@ export function normaliseLine(raw: string): string {
   // Fast path: most lines start with none of the characters a prefix starts with.
   if (!((c >= 48 && c <= 57) || c === 91 || c === 35 || c === 58)) return line;
   // A CDKTF line inside a Jenkins or GitHub log carries two prefixes.
+  const marks = found ?? {};
   let prev: string;
   do {
     prev = line;
-    line = stripWorkflowCommand(stripTimestamp(line));
+    line = stripWorkflowCommand(stripTimestamp(line), marks);
   } while (line !== prev && line.length > 0);
   return line;
 }

@@ -204,8 +204,12 @@ class LineSplitter {
     else this.endFrame(out);
   }
 
+  /** The CI annotation (`##[error]`, `::error file=...::`) of the text `take()` last returned. */
+  private readonly found: { annotation?: Line['annotation'] } = {};
+
   private take(): string {
-    const text = normaliseLine(this.pending);
+    this.found.annotation = undefined;
+    const text = normaliseLine(this.pending, this.found);
     this.pending = '';
     this.tooLong = false;
     return text;
@@ -213,7 +217,9 @@ class LineSplitter {
 
   private line(text: string): Line {
     this.lastLine = this.lineNo;
-    return { source: this.source, lineNo: this.lineNo, text };
+    const line: Line = { source: this.source, lineNo: this.lineNo, text };
+    if (this.found.annotation) line.annotation = this.found.annotation;
+    return line;
   }
 
   private endFrame(out: Line[]): void {

@@ -72,9 +72,10 @@ function showCaptures(c: Record<string, string | string[]> | undefined): string 
 export function renderExplain(sig: Signature, entry: CatalogueEntry): string {
   const out: string[] = [];
   out.push(`${sig.id}: ${sig.title}`);
-  out.push(`kind: ${sig.kind}, severity: ${sig.severity}${sig.match.fallback ? ', fallback (tried only when no specific signature matches)' : ''}${sig.match.restates ? ', restates (joins the cause printed before it)' : ''}`);
+  out.push(`kind: ${sig.kind}, severity: ${sig.severity}${sig.match.fallback ? ', fallback (tried only when no specific signature matches)' : ''}${sig.match.generic ? ', generic (tried only on failures no specific or fallback signature matches)' : ''}${sig.match.restates ? ', restates (joins the cause printed before it)' : ''}`);
   if (entry.origin === 'user') out.push(`from: ${sig.file}`);
-  out.push('', 'What stackfix says ({placeholders} are filled from the captures):', indent(sig.message));
+  if (sig.headline.length) out.push('', 'Headlines (the first the finding has every {placeholder} of):', ...sig.headline.map((h) => `  ${h}`));
+  out.push('', 'What stackfix says ({placeholders} are filled from the captures; a [[segment]] only when the log gave all of its own):', indent(sig.message));
   out.push('');
   if ('codemod' in sig.fix) {
     const langs = entry.languages.length ? entry.languages.join(', ') : 'not in this build';
@@ -114,7 +115,9 @@ export function explainJson(sig: Signature, entry: CatalogueEntry, version: stri
       fingerprint: sig.fingerprint,
       references: sig.references,
       fallback: sig.match.fallback,
+      generic: sig.match.generic,
       restates: sig.match.restates,
+      headline: sig.headline,
       patterns: sig.sources,
       examples: sig.examples,
     },

@@ -33,6 +33,10 @@ export interface FindingView {
   finding: ReportFinding;
   fingerprint: string;
   regions: Region[];
+  /** Where the finding is shown (annotations, SARIF): a line its fix changes, not an added import. */
+  primary?: Region;
+  /** Without a fix: the source location the log names, when it is a file of the project. */
+  place?: { file: string; line: number };
   /** The evidence line of the log, or undefined when the log came from stdin. */
   log?: { source: string; line: number };
 }
@@ -88,8 +92,64 @@ function editRegions(change: FileChange): Array<Omit<Region, 'fileLines'>> {
   return out;
 }
 
+/**
+ * A finding's own edit of one file, applied to the file as it is on disk (without the edits of
+ * the fixes before it), or undefined when the edit rewrites a line an earlier fix changed.
+ */
+export function rebaseChange(disk: string, change: FileChange): string | undefined {
+  if (disk === change.before) return change.after;
+  const map = lineMap(disk, change.before);
+  const mapped: Array<Omit<Region, 'fileLines'>> = [];
+  for (const r of editRegions(change)) {
+    const start = map.get(r.startLine);
+    if (start === undefined) return undefined;
+    for (let l = r.startLine; l <= r.endLine; l++) if (map.get(l) !== start + (l - r.startLine)) return undefined;
+    mapped.push({ ...r, startLine: start, endLine: start + (r.endLine - r.startLine) });
+  }
+  const lines = disk.split(/(?<=\n)/);
+  const eol = disk.includes('\r\n') ? '\r\n' : '\n';
+  for (const r of mapped.sort((a, b) => b.startLine - a.startLine)) {
+    const atEnd = r.endLine === lines.length && !lines[lines.length - 1]!.endsWith('\n');
+    lines.splice(r.startLine - 1, r.endLine - r.startLine + 1, ...r.lines.map((l, k) => l + (atEnd && k === r.lines.length - 1 ? '' : eol)));
+  }
+  return lines.join('');
+}
+
+/**
+ * Maps a line number of `text` (a file as earlier fixes of the run left it) onto the file as it is
+ * on disk: a line an earlier fix added maps to the nearest line above it that is on disk.
+ */
+export function lineOnDisk(disk: string, text: string): (line: number) => number {
+  const map = lineMap(disk, text);
+  return (line) => {
+    for (let l = line; l >= 1; l--) {
+      const d = map.get(l);
+      if (d !== undefined) return d;
+    }
+    return 1;
+  };
+}
+
+/** The region a finding is shown at: the first that is not only an import (the fix itself). */
+export function primaryRegion(regions: Region[]): Region | undefined {
+  return regions.find((r) => !importOnly(r)) ?? regions[0];
+}
+
+const IMPORT = /^\s*(?:import\b|from\s+[\w.]+\s+import\b|export\s+(?:\*|\{[^}]*\})\s+from\b|(?:const|let|var)\s+[\w${},\s]+=\s*require\()/;
+/** Inside a multi-line import list: `  aws_iam as iam,`, `  Duration,`, the closing `)` or `} from 'x';`. */
+const IMPORT_ITEM = /^\s*(?:[\w$]+(?:\s+as\s+[\w$]+)?,?|\)|\}\s*from\s+['"][^'"]+['"];?)\s*$/;
+
+function importOnly(r: Region): boolean {
+  const old = new Set(r.old);
+  const changed = [...r.lines.filter((l) => !old.has(l)), ...r.old.filter((l) => !r.lines.includes(l))].filter((l) => l.trim());
+  if (!changed.length) return false;
+  const around = [...r.old, ...r.lines].filter((l) => l.trim() && !changed.includes(l));
+  const inList = around.some((l) => IMPORT.test(l) || IMPORT_ITEM.test(l));
+  return changed.every((l) => IMPORT.test(l) || (inList && IMPORT_ITEM.test(l)));
+}
+
 /** Each finding's fix as regions of the files on disk (see the file comment). */
-export function findingRegions(details: RunDetails, index: number): Region[] {
+export function findingRegions(details: Pick<RunDetails, 'changes' | 'files'>, index: number): Region[] {
   const out: Region[] = [];
   for (const change of details.changes[index] ?? []) {
     const disk = details.files.find((f) => f.rel === change.rel)?.before ?? change.before;
@@ -114,17 +174,27 @@ export function findingRegions(details: RunDetails, index: number): Region[] {
 export function views(ctx: CiContext): FindingView[] {
   return ctx.report.findings.map((finding, index) => {
     const ev = finding.occurrences[0];
+    const regions = findingRegions(ctx.details, index);
     return {
       index,
       finding,
       fingerprint: ctx.details.fingerprints[index] ?? '',
-      regions: findingRegions(ctx.details, index),
+      regions,
+      primary: primaryRegion(regions),
+      ...(regions.length ? {} : placeIn(ctx, finding)),
       ...(ev && ev.source !== '<stdin>' ? { log: { source: ev.source, line: ev.line } } : {}),
     };
   });
 }
 
 const slash = (p: string): string => p.split(path.sep).join('/');
+
+/** The first occurrence's source location, if the report mapped it onto a file of the project. */
+function placeIn(ctx: CiContext, finding: ReportFinding): { place?: { file: string; line: number } } {
+  const at = finding.occurrences.find((o) => o.location)?.location;
+  if (!at || path.isAbsolute(at.file) || at.file.startsWith('../') || !fs.existsSync(path.join(ctx.details.projectRoot, at.file))) return {};
+  return { place: { file: at.file, line: at.line } };
+}
 
 function real(p: string): string {
   try {

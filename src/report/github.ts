@@ -2,7 +2,8 @@
 // first (errors, causes, fixable). GitHub shows at most 10 error and 10 warning annotations per
 // step: the ones past that are counted in a single notice that points at the job summary.
 // A finding with a fix is annotated on the lines its fix changes (paths relative to the working
-// directory, the repository root in Actions); one without on the evidence line of the log.
+// directory, the repository root in Actions), not on an import it adds; one without on the source
+// line the log names when it is in the project, else on the evidence line of the log.
 import { type CiContext, type FindingView, byImportance, fromCwd, logFromCwd, prose, views } from './changes.js';
 
 /** Per-step limits of the annotations GitHub shows. */
@@ -28,12 +29,15 @@ export function command(name: string, props: Record<string, string | number | un
 
 function annotation(ctx: CiContext, v: FindingView): string {
   const f = v.finding;
-  const first = v.regions[0];
+  const first = v.primary;
   const props: Record<string, string | number | undefined> = { title: `${f.title} [${f.signature}]` };
   if (first) {
     props.file = fromCwd(ctx, first.file);
     props.line = first.startLine;
     props.endLine = first.endLine;
+  } else if (v.place) {
+    props.file = fromCwd(ctx, v.place.file);
+    props.line = v.place.line;
   } else if (v.log) {
     props.file = logFromCwd(ctx, v.log.source);
     props.line = v.log.line;

@@ -14,6 +14,12 @@ export interface ReportOccurrence {
   constructPath?: string;
   /** A restatement of the cause (recap, ❌ line, wrapper exit code), not the cause itself. */
   cascade?: boolean;
+  /**
+   * The source location the log names (a traceback's frame, Terraform's `on <file> line <n>`, the
+   * construct's source location cdk prints): project-relative when the file is in `--project`,
+   * else as the log printed it.
+   */
+  location?: { file: string; line: number };
 }
 
 export interface ReportFix {
@@ -42,7 +48,16 @@ export interface Report {
   tool: { name: 'stackfix'; version: string };
   inputs: Array<{ source: string; format: string; lines: number }>;
   findings: ReportFinding[];
-  unclassified: Array<{ source: string; line: number; text: string }>;
+  unclassified: ReportUnclassified[];
+}
+
+/** A failure (or warning) the log shows that no signature recognised: listed so it is never silent. */
+export interface ReportUnclassified {
+  source: string;
+  line: number;
+  text: string;
+  /** `error`: a failure the log shows (the run exits 1); `warning`: listed, the exit code unchanged. */
+  severity: 'error' | 'warning';
 }
 
 /** How each detected input format is named to a user. */
@@ -57,8 +72,14 @@ export const FORMAT_NAMES: Record<string, string> = {
   text: 'plain text (no known tool framing)',
 };
 
-/** Exit codes (frozen): 0 nothing left to do, 1 findings remain, 2 usage/input/internal error. */
+/**
+ * Exit codes (frozen): 0 nothing left to do, 1 something remains, 2 usage/input/internal error.
+ * Something remains when a finding is not fixed (or already fixed), or when the log shows a
+ * failure no signature recognised: a failed deploy never exits 0. A warning nothing recognised
+ * is listed but is not a failure, so it does not make the run exit 1.
+ */
 export function exitCodeOf(report: Report): 0 | 1 {
-  const open = report.findings.filter((f) => !f.fix || (f.fix.status !== 'applied' && f.fix.status !== 'already-fixed'));
-  return open.length ? 1 : 0;
+  const open = report.findings.some((f) => !f.fix || (f.fix.status !== 'applied' && f.fix.status !== 'already-fixed'));
+  const failure = report.unclassified.some((u) => u.severity !== 'warning');
+  return open || failure ? 1 : 0;
 }

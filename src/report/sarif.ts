@@ -1,6 +1,7 @@
 // --format sarif: SARIF 2.1.0 in the shape GitHub code scanning accepts. One rule per signature
 // that produced a result (or every signature with `allRules`), one result per finding located
-// at the first line its fix changes or, without a fix, at the evidence line of the log; URIs
+// at the first line its fix changes (not an import it adds) or, without a fix, at the source line
+// the log names (when in the project) or the evidence line of the log; URIs
 // relative to --project under %SRCROOT%; the fix itself as `fixes[].artifactChanges`.
 // SARIF plain-text messages may embed links, `[text](target)`; a `[` or `]` from the log is
 // escaped with a backslash (SARIF 2.1.0, 3.11.6) so that it stays text.
@@ -75,10 +76,12 @@ export function renderSarif(ctx: CiContext, options: SarifOptions = {}): string 
 
   const results = all.map((v) => {
     const f = v.finding;
-    const first = v.regions[0];
+    const first = v.primary;
     let location: Record<string, unknown>;
     if (first) {
       location = { physicalLocation: { artifactLocation: { uri: first.file, uriBaseId: 'SRCROOT' }, region: region(first) } };
+    } else if (v.place) {
+      location = { physicalLocation: { artifactLocation: { uri: v.place.file, uriBaseId: 'SRCROOT' }, region: { startLine: v.place.line } } };
     } else if (v.log) {
       const inProject = logFromProject(ctx, v.log.source);
       location = {

@@ -33,9 +33,13 @@ export function renderText(report: Report, options: { color: boolean; fixMode: b
     out.push(renderFinding(f, p));
   });
   if (report.unclassified.length) {
+    // A failure no signature knows is still a failure the log shows: never silent.
     if (out.length) out.push('');
-    out.push(p.yellow(`${report.unclassified.length} line(s) look like errors but match no signature:`));
-    for (const u of report.unclassified) out.push(`  ${p.dim(`${u.source}:${u.line}`)}  ${u.text}`);
+    for (const u of report.unclassified) {
+      const warning = u.severity === 'warning';
+      out.push(`${warning ? p.yellow('⚠') : p.red('✖')} ${p.bold(warning ? 'not recognised (warning):' : 'not recognised:')} ${u.text}`);
+      out.push(`  ${p.cyan(`${u.source}:${u.line}`)}`);
+    }
   }
   if (out.length) out.push('');
   out.push(summary(report, options.fixMode, p));
@@ -51,7 +55,10 @@ function renderFinding(f: ReportFinding, p: ReturnType<typeof palette>): string 
   const first = f.occurrences[0];
   if (first) {
     const where = `${first.source}:${first.line}`;
-    lines.push(`  ${p.cyan(where)}${first.resource ? `  ${first.resource}` : ''}`);
+    // The source location the log names, wherever it printed it (cdk's summary after the events).
+    const loc = f.occurrences.find((o) => o.location)?.location;
+    const at = loc ? `  ${p.cyan(`${loc.file}:${loc.line}`)}` : '';
+    lines.push(`  ${p.cyan(where)}${first.resource ? `  ${first.resource}` : ''}${at}`);
     lines.push(`    ${first.text}`);
     const more = f.occurrences.slice(1);
     if (more.length) lines.push(p.dim(`  also at ${more.slice(0, 8).map((o) => `${o.source}:${o.line}`).join(', ')}${more.length > 8 ? `, +${more.length - 8} more` : ''}`));
@@ -81,11 +88,16 @@ function renderFinding(f: ReportFinding, p: ReturnType<typeof palette>): string 
 
 function summary(report: Report, fixMode: boolean, p: ReturnType<typeof palette>): string {
   const n = report.findings.length;
+  const failures = report.unclassified.filter((u) => u.severity !== 'warning').length;
+  const warnings = report.unclassified.length - failures;
   if (n === 0) {
     const lines = report.inputs.reduce((a, i) => a + i.lines, 0);
     // Say what the log was read as: a user can tell a log stackfix did not understand from one without failures.
     const read = report.inputs.map((i) => `${i.source}: ${FORMAT_NAMES[i.format] ?? i.format}`).join('; ');
-    return p.green(`No known failure found in ${lines} line(s)${report.unclassified.length ? ' (see the unclassified lines above)' : ''}.`) + `\n${p.dim(`Read as ${read}.`)}`;
+    const head = failures
+      ? p.red(p.bold(`${failures} failure(s) in ${lines} line(s) that no signature recognises: see the lines above.`))
+      : p.green(`No failure found in ${lines} line(s)${warnings ? ` (${warnings} warning(s) not recognised, above)` : ''}.`);
+    return `${head}\n${p.dim(`Read as ${read}.`)}`;
   }
   const count = (s: string) => report.findings.filter((f) => f.fix?.status === s).length;
   const parts: string[] = [];
@@ -94,6 +106,7 @@ function summary(report: Report, fixMode: boolean, p: ReturnType<typeof palette>
   if (count('already-fixed')) parts.push(`${count('already-fixed')} already fixed`);
   const manual = report.findings.filter((f) => !f.fix || f.fix.status === 'not-found' || f.fix.status === 'refused').length;
   if (manual) parts.push(`${manual} to fix by hand`);
+  if (failures) parts.push(`${failures} failure(s) not recognised`);
   let line = `${n} finding(s): ${parts.join(', ')}.`;
   if (!fixMode && count('proposed')) line += ' Run again with --fix to write the proposed fixes.';
   return p.bold(line);
