@@ -18,6 +18,11 @@ export function listCases() {
     .sort();
 }
 
+/** The case's case.json: description, logs, expect, and optionally `known` and `heldOut`. */
+export function readCase(name) {
+  return JSON.parse(fs.readFileSync(path.join(PROJECTS, name, 'case.json'), 'utf8'));
+}
+
 function walk(dir, base = dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -56,7 +61,7 @@ function statusOf(finding) {
  */
 export function judgeCase(name, bin) {
   const dir = path.join(PROJECTS, name);
-  const spec = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
+  const spec = readCase(name);
   const input = path.join(dir, 'input');
   const output = path.join(dir, 'output');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `stackfix-project-${name}-`));

@@ -1,0 +1,4 @@
+exports.handler = async (event) => {
+  console.log(JSON.stringify({ received: event.detail?.orderId }));
+  return { ok: true };
+};
